@@ -1,0 +1,127 @@
+"""Page-level facts that apply to every talk of a document.
+
+The date order of numeric dates, the year of the page (for dates written without one),
+the series name, its hosts, and series defaults stated once ("talks are on Tuesdays at
+4:00-5:00pm in Adel Room 164", "each talk is between 1pm and 2pm EDT").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.document import Document
+from pipeline.extract.lines import Line
+from pipeline.normalize.dates import SEMESTERS, find_time, infer_order, year_hints
+from pipeline.normalize.people import looks_like_name, name_list
+from pipeline.normalize.text import clean_inline
+from pipeline.normalize.zones import ZoneLabel, find_city_zone, find_zone_label
+
+SERIES_WORDS = r"(?:colloquium|colloquia|seminars?|lecture series|lectures|series|talks|symposium|workshop|kolloquium|" \
+               r"séminaire|seminario|forum|journal club|reading group|lunch|webinar)"
+_SERIES_RX = re.compile(rf"\b{SERIES_WORDS}\b", re.I)
+_SERIES_IN_TEXT = re.compile(
+    rf"\b(?:the|our)\s+((?:[A-Z0-9][\w&+'-]*\s+){{0,5}}(?:[A-Z]\w*\s+)?{SERIES_WORDS[3:-1]}"
+    rf"(?:\s+(?:on|in|of)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})?)\s+(?:is|are|was|will|brings|hosts|invites)\b")
+_SEMESTER = re.compile(r"^\s*(?:(?:" + "|".join(SEMESTERS) + r")(?:\s+term)?\s*)?(?:\d{4}(?:[/-]\d{2,4})?)?\s*[:\-–]?\s*",
+                       re.I)
+_HOSTS_VERB = re.compile(r"((?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'-]+\s+){1,3}"
+                         r"[A-Z][\w'-]+)*)\s+(?:invite|host|organi[sz]e|run|coordinate)s?\b")
+_VENUE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w.'-]*\s+){0,4}(?:Room|Hall|Auditorium|Building|Bldg|"
+                       r"Theatre|Theater|Lab|Salle|Amphi\w*|Hörsaal|Raum)\b\.?\s*[\w.-]*(?:\s+\d+\w*)?)")
+_ONLINE = re.compile(r"\b(?:over|on|via|using|through)\s+(Zoom|Teams|Google Meet|Webex|Skype|BigBlueButton)\b|"
+                     r"\b(online only|held online|completely online|fully online)\b", re.I)
+
+
+@dataclass
+class PageContext:
+    """What a document says once for all its talks."""
+
+    order: str | None = None
+    year: int | None = None
+    year_range: tuple[int, int] | None = None
+    series: str | None = None
+    hosts: list[str] = field(default_factory=list)
+    zone: ZoneLabel | None = None
+    venue_zone: tuple[str, str] | None = None
+    default_time: str | None = None
+    default_location: str | None = None
+    base_url: str | None = None
+    title: str | None = None
+
+
+def _fm(doc: Document) -> dict:
+    fm = doc.meta.get("front_matter") or {}
+    return fm if isinstance(fm, dict) else {}
+
+
+def series_from_title(title: str | None) -> str | None:
+    """'Fall 2024 Department Colloquium' -> 'Department Colloquium'; None if not a series name."""
+    if not title:
+        return None
+    t = clean_inline(str(title)) or ""
+    if not _SERIES_RX.search(t) or len(t.split()) > 8:
+        return None
+    t = _SEMESTER.sub("", t).strip(" :-–")
+    t = re.sub(r"^(?:upcoming|next|past|previous)\s+", "", t, flags=re.I)
+    return t or None
+
+
+def page_context(doc: Document, lines: list[Line]) -> PageContext:
+    text = doc.text()
+    fm = _fm(doc)
+    ctx = PageContext(order=infer_order(text), base_url=doc.base_url)
+    heads = [str(fm.get("title") or "")] + [ln.text for ln in lines if ln.kind == "heading"][:5]
+    subject = (doc.meta.get("email") or {}).get("subject")
+    if subject:
+        heads.append(subject)
+    ctx.title = clean_inline(str(fm.get("title"))) if fm.get("title") else None
+    years = [y for h in heads for y in year_hints(h)]
+    if not years:
+        years = year_hints(text[:5000])
+    if years:
+        ctx.year = max(set(years), key=years.count)
+    for h in heads:
+        s = series_from_title(h)
+        if s:
+            ctx.series = s
+            break
+    if ctx.series is None:
+        m = _SERIES_IN_TEXT.search(text)
+        if m:
+            ctx.series = m.group(1).strip()
+    m = _HOSTS_VERB.search(text)
+    if m:
+        ctx.hosts = [n for n in name_list(m.group(1)) if looks_like_name(n)]
+    return ctx
+
+
+def context_defaults(ctx: PageContext, context_lines: list[Line]) -> None:
+    """Series-wide zone, time and place from lines outside any talk."""
+    for ln in context_lines:
+        t = ln.text
+        if ctx.zone is None:
+            z = find_zone_label(t)
+            if z:
+                ctx.zone = z
+        if ctx.default_time is None and re.search(r"\b(talks?|seminars?|colloqui\w+|each|every|usually|typically|"
+                                                  r"held|place|session)\b", t, re.I) and find_time(t):
+            ctx.default_time = t
+        if ctx.default_location is None:
+            m = _VENUE_IN.search(t)
+            if m and re.search(r"\b(talks?|seminars?|colloqui\w+|held|place)\b", t, re.I):
+                ctx.default_location = m.group(1).strip(" .,")
+            else:
+                m = _ONLINE.search(t)
+                if m and re.search(r"\b(talks?|seminars?|colloqui\w+|each|every|semester)\b", t, re.I):
+                    ctx.default_location = (m.group(1) or "Online").strip()
+                    if m.group(2):
+                        ctx.default_location = "Online"
+        if ctx.venue_zone is None and ln.kind in ("heading", "paragraph") and len(t) < 200 \
+                and re.search(r"\b(universit|institut|department|school|campus|college|centre|center|hall|room)",
+                              t, re.I):
+            cz = find_city_zone(t)
+            if cz:
+                ctx.venue_zone = cz
+        if not ctx.hosts and ln.label == "host" and ln.value:
+            ctx.hosts = name_list(ln.value)

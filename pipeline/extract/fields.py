@@ -1,0 +1,211 @@
+"""From a candidate's raw field texts to normalised talk fields (with warnings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pipeline.document import InlineLink
+from pipeline.extract.candidate import Candidate
+from pipeline.extract.context import PageContext
+from pipeline.models import Link, Person, Reference
+from pipeline.normalize.dates import DateMatch, find_dates, find_time, parse_date_fallback
+from pipeline.normalize.people import parse_people
+from pipeline.normalize.references import absolute_url, is_paper_link, make_link, parse_reference
+from pipeline.normalize.text import clean_inline, is_placeholder, reflow
+from pipeline.normalize.zones import find_city_zone, find_zone_label, label_contradiction, localize
+
+_ONLINE_WORDS = re.compile(r"^(online|virtual|zoom|teams|webex|google meet|remote|en ligne|hybrid)\b", re.I)
+
+
+def clean_title(text: str | None) -> str | None:
+    t = clean_inline(text)
+    if not t:
+        return None
+    t = re.sub(r"^(?:title|titre|titel|talk title)\s*[:：]\s*", "", t, flags=re.I)
+    q = re.fullmatch(r"[\"“”„«'‘]\s*(.+?)\s*[\"”“»'’]\.?", t)
+    if q:
+        t = q.group(1)
+    t = re.sub(r"(?<![A-Z.])\.$", "", t).strip()
+    if is_placeholder(t) or not re.search(r"[^\W\d_]", t):
+        return None
+    return t
+
+
+def pick_date(c: Candidate, ctx: PageContext) -> tuple[dt.date | None, list[str]]:
+    """The talk date from its date texts; a missing year comes from the page, with a warning."""
+    warnings: list[str] = []
+    for text in c.date_texts:
+        found = find_dates(text, ctx.order, None, allow_bare_md=True)
+        if not found and ctx.year:
+            found = _with_context_year(text, ctx)
+        if found:
+            d: DateMatch = found[0]
+            warnings.extend(d.warnings)
+            if not d.year_given:
+                warnings.append(f"the year of '{text[d.start:d.end].strip()}' is not written; "
+                                f"took {d.date.year} from the page")
+            return d.date, warnings
+        fb = parse_date_fallback(text)
+        if fb:
+            return fb, warnings
+    return None, warnings
+
+
+def _with_context_year(text: str, ctx: PageContext) -> list[DateMatch]:
+    """Dates without a year: try the page's year (and its neighbours) so the weekday fits."""
+    best: list[DateMatch] = []
+    for y in (ctx.year, ctx.year + 1, ctx.year - 1):
+        found = find_dates(text, ctx.order, y, allow_bare_md=True)
+        if not found:
+            continue
+        if not best:
+            best = found
+        if found[0].weekday is None or not any("weekday" in w for w in found[0].warnings):
+            return found
+    return best
+
+
+def pick_time(c: Candidate, ctx: PageContext) -> tuple[dt.time | None, dt.time | None, str | None, list[str]]:
+    """(start, end, text the time came from, warnings); the series default when the talk has none."""
+    for text in c.time_texts:
+        tr = find_time(text)
+        if tr:
+            return tr.start, tr.end, text, list(tr.warnings)
+    if ctx.default_time and (c.date_texts):
+        tr = find_time(ctx.default_time)
+        if tr:
+            return tr.start, tr.end, ctx.default_time, list(tr.warnings) + [
+                "start time taken from the series' usual time stated on the page"]
+    return None, None, None, []
+
+
+def pick_zone(c: Candidate, ctx: PageContext, time_text: str | None, location: str | None,
+              date: dt.date | None, start: dt.time | None) -> tuple[str | None, list[str]]:
+    warnings: list[str] = []
+    label = None
+    for text in [time_text or ""] + c.time_texts + c.date_texts:
+        label = find_zone_label(text)
+        if label:
+            break
+    if label is None and ctx.zone is not None:
+        label = ctx.zone
+    if label is not None:
+        if date:
+            w = label_contradiction(label, date, start)
+            if w:
+                warnings.append(w)
+        return label.zone, warnings
+    if location:
+        cz = find_city_zone(location)
+        if cz:
+            return cz[1], [f"time zone {cz[1]} inferred from the venue ({cz[0]})"]
+    if ctx.venue_zone:
+        return ctx.venue_zone[1], [f"time zone {ctx.venue_zone[1]} inferred from the page's venue ({ctx.venue_zone[0]})"]
+    return None, warnings
+
+
+def _links(links: list[InlineLink], base: str | None, exclude_text: set[str] | None = None) -> list[Link]:
+    out: list[Link] = []
+    seen: set[str] = set()
+    for lk in links:
+        url = absolute_url(lk.url, base)
+        if not url or url in seen:
+            continue
+        if re.search(r"^https?://(www\.)?(mailscanner\.info)", url):
+            continue
+        seen.add(url)
+        out.append(make_link(url, lk.text))
+    return out
+
+
+def _abstract(lines: list[str]) -> str | None:
+    if not lines:
+        return None
+    text = reflow("\n".join(lines))
+    text = re.sub(r"\s*(References|Refs|Bibliography)\s*:\s*$", "", text, flags=re.I).strip()
+    if not text or is_placeholder(text):
+        return None
+    return text
+
+
+def finalize(c: Candidate, ctx: PageContext) -> dict[str, Any]:
+    """Normalised fields of one talk, plus the warnings raised on the way."""
+    warnings = list(c.warnings)
+    title = clean_title(c.title)
+    speakers: list[Person] = list(c.people)
+    for text, strong, links in c.speaker_lines:
+        for p in parse_people(text, strong):
+            if not p.url:
+                for lk in links:
+                    if clean_inline(lk.text) == p.name:
+                        p.url = absolute_url(lk.url, ctx.base_url)
+            speakers.append(p)
+    if c.affiliation and speakers and not speakers[0].affiliations:
+        aff = clean_inline(c.affiliation)
+        if aff and not is_placeholder(aff):
+            speakers[0].affiliations = [aff]
+    date, w = pick_date(c, ctx)
+    warnings += w
+    start_t, end_t, time_text, w = pick_time(c, ctx)
+    warnings += w
+    location = clean_inline(c.location)
+    if location and (is_placeholder(location) or re.fullmatch(r"https?://\S+", location)):
+        location = "Online" if location and location.startswith("http") else None
+    if location is None and ctx.default_location and (date or c.origin != "full"):
+        location = ctx.default_location
+        warnings.append(f"location '{location}' taken from the series' usual venue stated on the page")
+    zone, w = pick_zone(c, ctx, time_text, location, date, start_t)
+    warnings += w
+    start = end = None
+    if date and start_t:
+        start = localize(date, start_t, zone)
+        end = localize(date, end_t, zone) if end_t else None
+        if not zone:
+            warnings.append("time given but no time zone could be determined; written without offset")
+    elif start_t and not date:
+        warnings.append("a time is given but no date; start left empty")
+    abstract = _abstract(c.abstract)
+    bio = _abstract(c.bio)
+    refs: list[Reference] = []
+    for text, url in c.references:
+        r = parse_reference(text, absolute_url(url, ctx.base_url) if url else None)
+        if r:
+            refs.append(r)
+    links = _links(c.links, ctx.base_url)
+    for lk in links:
+        if lk.kind == "paper" and not any(r.url == lk.url or (r.doi and r.doi in lk.url) for r in refs):
+            r = parse_reference(f"{lk.label} ({lk.url})" if lk.label and lk.label != lk.url else lk.url, lk.url)
+            if r:
+                refs.append(r)
+        if any(lk.url == s.url for s in speakers):
+            lk.kind = "speaker"
+    hosts = []
+    for h in c.hosts:
+        from pipeline.normalize.people import name_list
+
+        hosts += name_list(h)
+    return {
+        "title": title,
+        "speakers": speakers,
+        "date": date,
+        "start": start,
+        "end": end,
+        "timezone": zone if (start or zone and date) else None,
+        "location": location,
+        "abstract": abstract,
+        "bio": bio,
+        "references": refs,
+        "links": links,
+        "series": clean_inline(c.series) or ctx.series,
+        "hosts": hosts or list(ctx.hosts),
+        "warnings": warnings,
+    }
+
+
+def is_online(location: str | None) -> bool:
+    return bool(location and _ONLINE_WORDS.match(location))
+
+
+__all__ = ["finalize", "clean_title", "is_paper_link"]

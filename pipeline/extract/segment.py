@@ -1,0 +1,367 @@
+"""Where one talk ends and the next begins.
+
+Works only on labelled lines, so it serves every format. A document with one talk-start
+signal (one "Title:", one "Speaker:", one dated heading) is read as a single talk whose
+parts may sit under any headings. Otherwise talks start at a labelled title, at a second
+speaker/date where one is already known, at a heading that is a date ("Tuesday 9/3 at
+4:00"), or at a heading followed by talk fields; section headings ("Email list",
+"Previous talks") close a talk. List items and table rows that carry a date and a name or
+title are schedule entries: candidates of their own, merged later with a full entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.candidate import Candidate
+from pipeline.extract.lines import Line
+from pipeline.normalize.dates import find_dates, find_time
+from pipeline.normalize.text import clean_inline
+
+MULTILINE = {"abstract", "bio", "references", "keywords"}
+_SECTION_WORDS = {
+    "upcoming": r"\b(next|upcoming|coming|future|forthcoming|prochains?|prochaines?|à venir|kommende|nächste)\b",
+    "past": r"\b(previous|past|earlier|archive|précédents?|passés?|vergangene|frühere)\b",
+    "schedule": r"\b(schedule|program|programme|calendar|calendrier|agenda|list of talks|talks|termine)\b",
+}
+_NOT_TALK = re.compile(r"\b(no (seminar|colloquium|talk|meeting|lecture)s?|cancel+ed|annulé|holiday|break|"
+                       r"reading week|organi[sz]ational meeting|site visit|project seminar week|vacances)\b", re.I)
+_LINK_BUTTON = re.compile(r"^\W*(watch|video|recording|slides?|view|download|pdf|link|more|read more|"
+                          r"replay|youtube|here|website|homepage|register|registration|zoom)\b.{0,25}$", re.I)
+
+
+def section_context(text: str) -> str | None:
+    t = text.lower()
+    for ctx, rx in _SECTION_WORDS.items():
+        if re.search(rx, t):
+            return ctx
+    return None
+
+
+def is_date_heading(text: str, order: str | None, year: int | None) -> bool:
+    """A heading that is a date (and maybe a time), not a title mentioning a date."""
+    ds = find_dates(text, order, year or 2000, allow_bare_md=True)
+    if not ds:
+        return False
+    rest = text[: ds[0].start] + text[ds[0].end:]
+    t = find_time(rest)
+    if t:
+        rest = rest[: t.span[0]] + rest[t.span[1]:]
+    words = re.findall(r"[^\W\d_]{3,}", rest)
+    return len(words) <= 3
+
+
+def _is_name_or_title_item(rest: str) -> bool:
+    return bool(re.search(r"[^\W\d_]{2,}", rest))
+
+
+def schedule_entry(line: Line, order: str | None, year: int | None) -> Candidate | None:
+    """A list item such as '24 November 2020 - **Name**' or '8/21/2020: [Title](..) by Name'."""
+    text = line.text
+    if len(text) > 300:
+        return None
+    ds = find_dates(text, order, year, allow_bare_md=False)
+    if not ds or ds[0].start > 40:
+        return None
+    d = ds[0]
+    before = text[: d.start].strip(" -–:|")
+    after = text[d.end:]
+    t = find_time(after)
+    time_text = None
+    if t and t.span[0] < 6:
+        time_text = after[t.span[0]: t.span[1]]
+        after = after[: t.span[0]] + after[t.span[1]:]
+    rest = after.strip(" -–—:|,.")
+    if not _is_name_or_title_item(rest) or len(before.split()) > 3:
+        return None
+    c = Candidate(origin="schedule", locator=text[:60])
+    c.date_texts.append(text[d.start: d.end])
+    if time_text:
+        c.time_texts.append(time_text)
+    m = re.match(r"^(?P<title>.+?)\s+(?:by|par|von|de)\s+(?P<who>[^()]+)$", rest, re.S)
+    paren = re.match(r"^(?P<title>.+?)\s*\((?:[\w-]+\s+)?(?:by|par|von|with|avec)\s+(?P<who>[^)]+)\)$", rest)
+    from pipeline.normalize.people import looks_like_name, split_honorific
+
+    if paren:
+        c.title, who = paren.group("title"), paren.group("who")
+        c.speaker_lines.append((who, [], line.links))
+    elif m and looks_like_name(split_honorific(clean_inline(m.group("who")) or "")[0]):
+        c.title, who = m.group("title"), m.group("who")
+        c.speaker_lines.append((who, line.strong, line.links))
+    elif looks_like_name(split_honorific(clean_inline(rest) or "")[0]) or \
+            any(rest.strip("*_ ") == s for s in line.strong):
+        c.speaker_lines.append((rest, line.strong, line.links))
+    else:
+        c.title = rest
+    c.links.extend(line.links)
+    if c.title and _NOT_TALK.search(c.title):
+        return None
+    return c
+
+
+def _columns(header: list[str] | None) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, h in enumerate(header or []):
+        k = h.lower()
+        for f, rx in (("date", r"date|datum|day|when|jour"), ("time", r"time|heure|zeit|hour"),
+                      ("location", r"location|room|place|venue|where|lieu|salle|ort"),
+                      ("title", r"title|talk|topic|titre|subject|thema"),
+                      ("speaker", r"speaker|name|presenter|who|orateur|vortrag|intervenant"),
+                      ("affiliation", r"institution|affiliation|university|from|institute|organi[sz]ation"),
+                      ("abstract", r"abstract|summary|résumé"), ("host", r"host|organi[sz]er|chair"),
+                      ("links", r"slides|video|recording|material|link")):
+            if f not in cols and re.search(rf"\b({rx})", k):
+                cols[f] = i
+                break
+    return cols
+
+
+def table_entry(line: Line, order: str | None, year: int | None) -> Candidate | None:
+    """A table row read through its header: Date | Time | Place | Title | Speaker | Institution."""
+    cells = line.cells or []
+    cols = _columns(line.header)
+    if "date" not in cols and len(cells) >= 2:
+        if find_dates(cells[0], order, year):
+            cols = {"date": 0, **({"speaker": 1} if len(cells) > 1 else {}), **({"title": 2} if len(cells) > 2 else {})}
+    if "date" not in cols or ("speaker" not in cols and "title" not in cols):
+        return None
+
+    def cell(f: str) -> str:
+        i = cols.get(f)
+        return (cells[i] if i is not None and i < len(cells) else "").strip()
+
+    c = Candidate(origin="row", locator=line.text[:60])
+    if not find_dates(cell("date"), order, year):
+        return None
+    c.date_texts.append(cell("date"))
+    if cell("time"):
+        c.time_texts.append(cell("time"))
+    c.location = cell("location") or None
+    c.title = cell("title") or None
+    if cell("speaker"):
+        links = line.cell_links[cols["speaker"]] if line.cell_links else []
+        c.speaker_lines.append((cell("speaker"), [], links))
+    c.affiliation = cell("affiliation") or None
+    if cell("abstract"):
+        c.abstract.append(cell("abstract"))
+    for i, lks in enumerate(line.cell_links or []):
+        if i != cols.get("title"):
+            c.links.extend(lks)
+    if cols.get("title") is not None and line.cell_links:
+        c.links.extend(line.cell_links[cols["title"]])
+    if not c.speaker_lines and c.title and _NOT_TALK.search(c.title):
+        return None
+    if not c.speaker_lines and not c.title:
+        return None
+    return c
+
+
+class Segmenter:
+    """Walks labelled lines and collects talk candidates plus page-level context lines."""
+
+    def __init__(self, lines: list[Line], order: str | None, year: int | None):
+        self.lines = lines
+        self.order = order
+        self.year = year
+        self.talks: list[Candidate] = []
+        self.schedule: list[Candidate] = []
+        self.context_lines: list[Line] = []
+        self.cur: Candidate | None = None
+        self.field: str | None = None
+        self.section: str | None = None
+        self.pending_heading: str | None = None
+
+    # -------------------------------------------------------------- helpers
+    def _signals(self) -> int:
+        n_title = sum(1 for ln in self.lines if ln.label == "title")
+        n_speaker = sum(1 for ln in self.lines if ln.label == "speaker" and ln.kind != "row")
+        n_dated = sum(1 for ln in self.lines if ln.kind == "heading" and is_date_heading(ln.text, self.order, self.year))
+        return max(n_title, n_speaker, n_dated)
+
+    def _close(self) -> None:
+        if self.cur is not None:
+            self.talks.append(self.cur)
+        self.cur = None
+        self.field = None
+
+    def _new(self, locator: str | None) -> Candidate:
+        self._close()
+        self.cur = Candidate(origin="full", locator=(locator or "")[:80] or None, context=self.section)
+        return self.cur
+
+    def _ensure(self, line: Line) -> Candidate:
+        if self.cur is None:
+            c = self._new(self.pending_heading or line.text)
+            if self.pending_heading and line.label != "title":
+                c.title = self.pending_heading
+            self.pending_heading = None
+        return self.cur
+
+    # -------------------------------------------------------------- main
+    def run(self) -> tuple[list[Candidate], list[Candidate], list[Line]]:
+        single = self._signals() <= 1
+        for i, ln in enumerate(self.lines):
+            if ln.kind == "row":
+                c = table_entry(ln, self.order, self.year)
+                if c:
+                    self.schedule.append(c)
+                else:
+                    self.context_lines.append(ln)
+                continue
+            if ln.kind == "rule":
+                self.field = None
+                continue
+            if ln.kind == "item" and not ln.label and not (self.field in MULTILINE and single):
+                c = schedule_entry(ln, self.order, self.year)
+                if c:
+                    c.context = self.section
+                    self.schedule.append(c)
+                    continue
+            if ln.kind in ("item", "item-cont") and ln.label in ("time", "location", "date") and self.schedule \
+                    and self.schedule[-1].origin == "schedule" and ln.level >= 1 and self.cur is None:
+                self._attach(self.schedule[-1], ln)
+                continue
+            if ln.kind == "heading":
+                self._heading(ln, i, single)
+                continue
+            if ln.label:
+                self._labelled(ln, single)
+                continue
+            self._plain(ln, single, i)
+        self._close()
+        return self.talks, self.schedule, self.context_lines
+
+    def _heading(self, ln: Line, i: int, single: bool) -> None:
+        if ln.label == "title":
+            if single and self.cur is not None and not self.cur.has("title"):
+                self.cur.title = ln.value
+            else:
+                self._new(ln.text).title = ln.value
+            self.field = None
+            return
+        if ln.label in MULTILINE or ln.label in ("speaker", "date", "time", "location", "host"):
+            if ln.label in MULTILINE and not ln.value.strip():
+                if self.cur is None and single:
+                    self._ensure(ln)
+                self.field = ln.label if self.cur is not None else None
+                return
+            self._labelled(ln, single)
+            return
+        if is_date_heading(ln.text, self.order, self.year) and not single or \
+                (single and self.cur is None and is_date_heading(ln.text, self.order, self.year)):
+            c = self._new(ln.text)
+            c.date_texts.append(ln.text)
+            c.time_texts.append(ln.text)
+            return
+        ctx = section_context(ln.text)
+        if single:
+            if self.cur is None:
+                if self.pending_heading is None and (ctx is None or self._followed_by_fields(i)):
+                    self.pending_heading = ln.text
+                else:
+                    self.context_lines.append(ln)
+            elif self.cur.title is None and ctx is None and not self.cur.has("speaker") and len(ln.text) > 12:
+                self.cur.title = ln.text
+            else:
+                self.context_lines.append(ln)
+                if ctx is None and self.cur.has("speaker") and not self.cur.affiliation and len(ln.text) < 120 \
+                        and self.field is None and not self.cur.has("abstract"):
+                    self.cur.affiliation = ln.text
+            self.field = None
+            return
+        self._close()
+        self.context_lines.append(ln)
+        if ctx:
+            self.section = ctx
+        self.pending_heading = ln.text if ctx is None and self._followed_by_fields(i) else None
+
+    def _followed_by_fields(self, i: int) -> bool:
+        """True when the lines after heading `i` (before the next heading) carry talk fields."""
+        for ln in self.lines[i + 1: i + 12]:
+            if ln.kind == "heading" and ln.label not in MULTILINE:
+                return False
+            if ln.label in ("speaker", "date", "time", "abstract") and ln.label != "title":
+                return True
+        return False
+
+    def _labelled(self, ln: Line, single: bool) -> None:
+        f, v = ln.label, ln.value
+        if f in ("title", "speaker", "date") and self.cur is not None and self.cur.has(f) and not single:
+            if not (f == "date" and not self.cur.has("title") and not self.cur.has("speaker")):
+                self._new(ln.text)
+        c = self._ensure(ln)
+        self.field = None
+        if f == "title":
+            c.title = v
+        elif f == "speaker":
+            c.speaker_lines.append((v, ln.strong, ln.links))
+        elif f == "date":
+            c.date_texts.append(v)
+            c.time_texts.append(v)
+        elif f == "time":
+            c.time_texts.append(v)
+        elif f == "location":
+            c.location = v or c.location
+        elif f == "host":
+            c.hosts.append(v)
+        elif f == "affiliation":
+            c.affiliation = v
+        elif f == "series":
+            c.series = c.series or v
+        elif f == "recording":
+            c.links.extend(ln.links)
+        elif f in MULTILINE:
+            self.field = f
+            if v.strip():
+                self._add_to_field(c, f, v, ln)
+        if f not in MULTILINE and f != "recording":
+            c.links.extend(ln.links)
+
+    def _add_to_field(self, c: Candidate, f: str, text: str, ln: Line) -> None:
+        if f == "abstract":
+            c.abstract.append(text)
+        elif f == "bio":
+            c.bio.append(text)
+        elif f == "references":
+            url = ln.links[0].url if ln.links else None
+            c.references.append((text, url))
+            if ln.links:
+                c.links.extend(ln.links)
+
+    def _attach(self, c: Candidate, ln: Line) -> None:
+        if ln.label in ("time", "date"):
+            c.time_texts.append(ln.value)
+        elif ln.label == "location":
+            c.location = ln.value
+
+    def _plain(self, ln: Line, single: bool, idx: int) -> None:
+        text = ln.text
+        c = self.cur
+        only_link = bool(ln.links) and len(re.sub(r"\W", "", text)) <= len(re.sub(r"\W", "", "".join(
+            lk.text for lk in ln.links))) + 3
+        if c is not None and (only_link or _LINK_BUTTON.match(text) and ln.links):
+            c.links.extend(ln.links)
+            if self.field in ("abstract", "bio"):
+                self.field = None
+            return
+        if c is not None and re.match(r"^\[\d+\]\s+\S", text):
+            self._add_to_field(c, "references", text, ln)
+            self.field = "references"
+            return
+        prev = self.lines[idx - 1] if idx > 0 else None
+        if c is not None and prev is not None and prev.label == "speaker" and prev.block == ln.block \
+                and len(text) < 120 and c.speaker_lines and self.field is None:
+            t, strong, links = c.speaker_lines[-1]
+            c.speaker_lines[-1] = (t.rstrip(" ,") + ", " + text, strong, links + ln.links)
+            return
+        if c is not None and self.field in ("abstract", "bio"):
+            self._add_to_field(c, self.field, text, ln)
+            c.links.extend(ln.links)
+            return
+        if c is not None and self.field == "references":
+            if re.match(r"^(\[\d+\]|\d{1,2}[.)]|[-*•])\s", text) or re.search(r"(doi|arxiv|\(\d{4}\)|\b(19|20)\d{2}\b)",
+                                                                           text, re.I):
+                self._add_to_field(c, "references", text, ln)
+                return
+            self.field = None
+        self.context_lines.append(ln)

@@ -1,0 +1,146 @@
+"""One raw source in, its talk records and status line out; then the whole folder.
+
+Every failure of one source becomes a one-line error in its status line; it never stops
+the run. Records are validated (pydantic) before they are returned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import traceback
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from pipeline.extract import extract
+from pipeline.models import SourceRef, SourceStatus, Talk
+from pipeline.readers import ReaderError, read
+from pipeline.sniff import sniff
+
+MAX_BYTES = 64 * 1024 * 1024
+SKIP_NAMES = re.compile(r"(^|/)(\.[^/]*|__pycache__|.*\.fetch\.json|.*~)$")
+
+
+@dataclass
+class SourceResult:
+    status: SourceStatus
+    talks: list[Talk] = field(default_factory=list)
+
+
+def _key(s: str | None) -> str:
+    s = unicodedata.normalize("NFKC", s or "").casefold()
+    return re.sub(r"\W+", " ", s).strip()
+
+
+def talk_id(fields: dict, path: str, index: int) -> str:
+    """Stable id from the talk's content: date, speakers, title (source and position only as a last resort)."""
+    names = sorted(_key(p.name) for p in fields["speakers"])
+    parts = [fields["date"].isoformat() if fields["date"] else "", "|".join(names), _key(fields["title"])]
+    if sum(bool(p) for p in parts) < 2:
+        parts += [path, str(index)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def list_sources(root: Path) -> list[Path]:
+    """Regular files under `root`, sorted; symlinks that leave `root` are not followed."""
+    out = []
+    root_real = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            p = Path(dirpath) / name
+            rel = p.relative_to(root).as_posix()
+            if SKIP_NAMES.search(rel):
+                continue
+            if p.is_symlink():
+                try:
+                    target = p.resolve()
+                except OSError:
+                    continue
+                if root_real not in target.parents:
+                    out.append(p)  # reported as an error, never read
+                    continue
+            out.append(p)
+    return sorted(out, key=lambda p: p.relative_to(root).as_posix())
+
+
+def process_source(root: Path, path: Path, debug: bool = False) -> SourceResult:
+    rel = path.relative_to(root).as_posix()
+    empty_sha = hashlib.sha256(b"").hexdigest()
+    if path.is_symlink() and root.resolve() not in path.resolve().parents:
+        return SourceResult(SourceStatus(path=rel, kind="unknown", sha256=empty_sha, status="error",
+                                         error="symbolic link pointing outside the input folder; not followed"))
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return SourceResult(SourceStatus(path=rel, kind="unknown", sha256=empty_sha, status="error",
+                                             error=f"file is {size // (1024 * 1024)} MB, over the "
+                                                   f"{MAX_BYTES // (1024 * 1024)} MB limit for one source"))
+        data = path.read_bytes()
+    except OSError as e:
+        return SourceResult(SourceStatus(path=rel, kind="unknown", sha256=empty_sha, status="error",
+                                         error=f"cannot read file: {e.strerror or e}"))
+    sha = hashlib.sha256(data).hexdigest()
+    kind = sniff(data)
+    if not data.strip():
+        return SourceResult(SourceStatus(path=rel, kind=kind, sha256=sha, status="empty",
+                                         warnings=["file is empty"]))
+    try:
+        doc = read(data, kind)
+        found, warnings = extract(doc)
+        talks = []
+        for i, f in enumerate(found):
+            locs = [x for x in f.pop("_locators", []) if x]
+            f.pop("_origin", None)
+            tid = talk_id(f, rel, i)
+            talks.append(Talk(id=tid, sources=[SourceRef(path=rel, kind=kind, sha256=sha,
+                                                           locator=locs[0] if locs else None)], **f))
+        ids = [t.id for t in talks]
+        status = "ok" if talks else "empty"
+        return SourceResult(SourceStatus(path=rel, kind=kind, sha256=sha, status=status, talk_ids=sorted(set(ids)),
+                                         warnings=warnings), talks)
+    except ReaderError as e:
+        msg = str(e)
+    except ValidationError as e:
+        err = e.errors()[0]
+        msg = f"a record failed validation: {'.'.join(str(x) for x in err['loc'])}: {err['msg']}"
+    except RecursionError:
+        msg = "document is nested too deeply to read"
+    except MemoryError:
+        msg = "document is too large to read in memory"
+    except Exception as e:  # one source must never stop the run
+        if debug:
+            traceback.print_exc()
+        msg = f"internal error while reading ({type(e).__name__}: {e})"
+    msg = " ".join(msg.split())[:300]
+    return SourceResult(SourceStatus(path=rel, kind=kind, sha256=sha, status="error", error=msg))
+
+
+def merge_records(talks: list[Talk]) -> list[Talk]:
+    """Records with the same id (the same talk seen in several sources) become one."""
+    by_id: dict[str, Talk] = {}
+    for t in talks:
+        if t.id not in by_id:
+            by_id[t.id] = t
+            continue
+        kept = by_id[t.id]
+        data = kept.model_dump()
+        other = t.model_dump()
+        for k, v in other.items():
+            if k in ("id", "sources", "warnings"):
+                continue
+            if data.get(k) in (None, [], "") and v not in (None, [], ""):
+                data[k] = v
+        data["sources"] = data["sources"] + [s for s in other["sources"] if s not in data["sources"]]
+        data["warnings"] = data["warnings"] + [w for w in other["warnings"] if w not in data["warnings"]]
+        by_id[t.id] = Talk.model_validate(data)
+    return [by_id[k] for k in sorted(by_id)]
+
+
+def dumps(model) -> str:
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=False)

@@ -1,0 +1,165 @@
+"""People: names, honorifics, positions and affiliations from a speaker line.
+
+Handles "Name, Position, Affiliation", "Name (Affiliation)", "Dr. Name", bold names,
+e-mail addresses in parentheses (dropped: an e-mail domain is not an affiliation), and
+several speakers joined by "and" / "&" / ";". Word tables live in data/people.json.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.data import load
+from pipeline.models import Person
+from pipeline.normalize.text import clean_inline, is_placeholder
+
+_P = load("people.json")
+HONORIFICS = sorted(_P["honorifics"], key=len, reverse=True)
+POSITIONS = sorted(_P["positions"], key=len, reverse=True)
+PARTICLES = set(_P["name_particles"])
+
+_HON_RX = re.compile(r"^(?:(" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?:\s+|(?<=\.)))+", re.I)
+_POS_RX = re.compile(r"^(" + "|".join(re.escape(p) for p in POSITIONS) + r")(?![\w])", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_URL = re.compile(r"https?://\S+")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|[A-Z]\.|\w+-\w+)$")
+_FORMER = re.compile(r"^(former|ex-|previously|formerly|alumn)", re.I)
+
+
+def split_honorific(name: str) -> tuple[str, str | None]:
+    """('Dr. Jane Doe') -> ('Jane Doe', 'Dr.')."""
+    m = _HON_RX.match(name.strip())
+    if not m:
+        return name.strip(), None
+    rest = name.strip()[m.end():].strip()
+    if not rest or not looks_like_name(rest):
+        return name.strip(), None
+    hon = re.sub(r"\s+", " ", m.group(0).strip())
+    return rest, hon
+
+
+def looks_like_name(text: str) -> bool:
+    """A personal name: 1-6 capitalised tokens (particles allowed), no digits, not a sentence."""
+    t = text.strip()
+    if not t or len(t) > 70 or re.search(r"[\d@/:;!?()\[\]{}|]", t):
+        return False
+    toks = t.replace("’", "'").split()
+    if not 1 <= len(toks) <= 7:
+        return False
+    caps = 0
+    for tok in toks:
+        if tok.lower() in PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(tok):
+            return False
+        caps += 1
+    return caps >= 1 and (len(toks) >= 2 or t.isupper() is False)
+
+
+def position_of(part: str) -> tuple[str | None, str]:
+    """Split a leading position phrase off a part: ('Assistant Professor at X') -> ('Assistant Professor', 'X')."""
+    m = _POS_RX.match(part.strip())
+    if not m:
+        return None, part
+    pos = part.strip()[: m.end()]
+    rest = part.strip()[m.end():]
+    rest = re.sub(r"^\s*(?:,|-|–|at|in|inside|of|with|from|@)?\s*(?:the\s+)?", "", rest, flags=re.I) \
+        if re.match(r"^\s*(,|-|–|at\b|in\b|inside\b|of\b|with\b|from\b|@)", rest, re.I) else rest
+    if rest.strip() and not re.match(r"^[,\s]", part.strip()[m.end():]) and \
+            not re.match(r"^\s*(at|in|inside|of|with|from|@|-|–)\b", part.strip()[m.end():], re.I):
+        # 'Professor Smith' or 'Head Office': the word is not a position here
+        if re.match(r"^\s+[A-Z]", part.strip()[m.end():]) and looks_like_name(part.strip()[m.end():]):
+            return None, part
+    return pos, rest.strip(" ,;")
+
+
+def _split_parts(text: str) -> list[str]:
+    """Split on commas and dashes at top level (not inside parentheses)."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch == "," and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_person(text: str, bold: list[str] | None = None) -> Person | None:
+    """One speaker from a line such as '**Jane Doe**, PhD Student, Dept. of X, Univ. Y'."""
+    t = _EMAIL.sub("", _URL.sub("", text))
+    t = re.sub(r"\(\s*(mailto:)?\s*\)", "", t)
+    t = clean_inline(t) or ""
+    t = t.strip(" ,;:-–")
+    if not t or is_placeholder(t):
+        return None
+    name = rest = None
+    for b in bold or []:
+        bc = clean_inline(b) or ""
+        if bc and t.startswith(bc) and looks_like_name(split_honorific(bc)[0]):
+            name, rest = bc, t[len(bc):]
+            break
+    if name is None:
+        m = re.match(r"^([^,(\[–|]+?)\s*(?:\((.*)\)\s*(.*)|,\s*(.*)|\s[-–|]\s(.*)|\s+from\s+(.*)|\s+at\s+(.*))?$", t)
+        if not m:
+            return None
+        name = m.group(1)
+        rest = next((g for g in m.groups()[1:] if g), "")
+        if m.group(2) is not None:
+            rest = m.group(2) + (", " + m.group(3) if m.group(3) else "")
+    name, hon = split_honorific(name.strip(" ,"))
+    if not looks_like_name(name):
+        return None
+    position = None
+    affiliations: list[str] = []
+    for part in _split_parts((rest or "").strip(" ,;-–")):
+        part = part.strip(" ()")
+        if not part or _FORMER.match(part):
+            continue
+        pos, remainder = position_of(part)
+        if pos and position is None:
+            position = pos
+            part = remainder
+            if re.search(r"\s(?:and|&)\s+(?:former|ex-)", part, re.I):
+                part = re.split(r"\s(?:and|&)\s+(?:former|ex-)", part, flags=re.I)[0]
+        if part and not _FORMER.match(part):
+            affiliations.append(part.strip(" .;"))
+    return Person(name=name, honorific=hon, position=position, affiliations=[a for a in affiliations if a])
+
+
+def split_people(text: str) -> list[str]:
+    """'A and B', 'A & B', 'A; B' -> ['A', 'B'] when each side starts with a name."""
+    parts = re.split(r"\s*;\s*|\s+(?:and|&|und|et)\s+(?=[A-Z])", text)
+    if len(parts) > 1 and all(looks_like_name(split_honorific(p.split(",")[0].split("(")[0].strip())[0])
+                              for p in parts):
+        return parts
+    return [text]
+
+
+def parse_people(text: str, bold: list[str] | None = None) -> list[Person]:
+    """All speakers named in a speaker line."""
+    people = []
+    for part in split_people(text):
+        p = parse_person(part, bold)
+        if p:
+            people.append(p)
+    return people
+
+
+def name_list(text: str) -> list[str]:
+    """Names in a list such as 'A, B and C' or 'A & B Ext:7913' (hosts, organisers)."""
+    t = _EMAIL.sub("", text)
+    t = re.sub(r"\([^)]*\)", "", t)
+    t = re.sub(r"\b(?:ext|tel|phone)\.?\s*:?\s*[\d\s-]+", "", t, flags=re.I)
+    names = []
+    for part in re.split(r"\s*[,;/]\s*|\s+(?:and|&|und|et)\s+", t):
+        part = clean_inline(part.strip(" .:")) or ""
+        part, _ = split_honorific(part)
+        if looks_like_name(part) and len(part.split()) >= 2:
+            names.append(part)
+    return names

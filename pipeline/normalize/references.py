@@ -1,0 +1,100 @@
+"""References and links: DOI, arXiv id, year and title of a cited work; link kinds.
+
+A link labelled with a journal or pointing at a DOI/arXiv/publisher page counts as a
+reference; a recording or slide link is a talk link of the matching kind.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlparse
+
+from pipeline.models import Link, Reference
+from pipeline.normalize.text import clean_inline
+
+DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\]]+)", re.I)
+ARXIV = re.compile(r"(?:arxiv\s*[:.]?\s*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",
+                   re.I)
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+QUOTED_TITLE = re.compile(r"[\"“”„«]\s*(.{8,}?)\s*[\"”“»]")
+PAPER_HOSTS = re.compile(r"(doi\.org|arxiv\.org|pubs\.acs\.org|aip\.scitation\.org|journals\.aps\.org|nature\.com|"
+                         r"science\.org|sciencedirect\.com|springer\.com|wiley\.com|ieeexplore|acm\.org|"
+                         r"openreview\.net|proceedings\.|pnas\.org|biorxiv\.org|chemrxiv|iopscience|tandfonline|"
+                         r"academic\.oup\.com|jstor\.org|ssrn\.com|papers\.nips\.cc|mlr\.press|aclanthology)", re.I)
+JOURNAL_WORDS = re.compile(r"\b(journal|review|letters|proceedings|transactions|nature|science|physical|chemistry|"
+                           r"arxiv|preprint|conference|annals|acta|bulletin|paper|article)\b", re.I)
+VIDEO = re.compile(r"(youtube\.com|youtu\.be|vimeo\.com|drive\.google\.com/file|bilibili|video|recording|"
+                   r"watch|mediasite|panopto|\.mp4\b)", re.I)
+SLIDES = re.compile(r"(slides?|speakerdeck|slideshare|\.pptx?\b|/slides)", re.I)
+REGISTRATION = re.compile(r"(regist|rsvp|eventbrite|signup|sign-up|zoom\.us|teams\.microsoft|meet\.google|webex|"
+                          r"gotomeet|bigbluebutton|jitsi)", re.I)
+
+
+def _strip_trailing(s: str) -> str:
+    s = s.rstrip(".,;:)]}>'\"")
+    return s
+
+
+def parse_reference(text: str, url: str | None = None) -> Reference | None:
+    """A Reference from its written form (and an optional link target)."""
+    t = clean_inline(text)
+    if not t:
+        return None
+    t = re.sub(r"^\[\d+\]\s*|^\d{1,2}[.)]\s+", "", t)
+    both = t + " " + (url or "")
+    doi = DOI.search(both)
+    arx = ARXIV.search(both)
+    years = [int(y) for y in YEAR.findall(t)]
+    title = None
+    q = QUOTED_TITLE.search(t)
+    if q:
+        title = q.group(1).strip().rstrip(".,")
+    return Reference(
+        text=t,
+        title=title,
+        year=years[-1] if years else None,
+        doi=_strip_trailing(doi.group(1)) if doi else None,
+        arxiv=arx.group(1) if arx else None,
+        url=url,
+    )
+
+
+def is_paper_link(url: str, label: str | None) -> bool:
+    """A link to a paper: a DOI/arXiv/publisher URL, or a label naming a journal."""
+    return bool(PAPER_HOSTS.search(url) or DOI.search(url) or (label and JOURNAL_WORDS.search(label)))
+
+
+def link_kind(url: str, label: str | None) -> str:
+    """video / slides / paper / registration / other, from the label and the URL."""
+    lab = label or ""
+    if VIDEO.search(lab) or re.search(r"youtube|youtu\.be|vimeo|watch", url, re.I):
+        return "video"
+    if SLIDES.search(lab) or SLIDES.search(urlparse(url).path):
+        return "slides"
+    if is_paper_link(url, label):
+        return "paper"
+    if REGISTRATION.search(url) or REGISTRATION.search(lab):
+        return "registration"
+    if re.search(r"drive\.google\.com/file", url):
+        return "video"
+    return "other"
+
+
+def absolute_url(href: str, base: str | None) -> str | None:
+    """An absolute http(s) URL, or None when `href` is relative and no base is known."""
+    href = href.strip().strip("<>")
+    if not href or href.startswith("#"):
+        return None
+    if re.match(r"^https?://", href, re.I):
+        return href.replace(" ", "%20")
+    if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):
+        return None  # mailto:, tel:, javascript:, ...
+    if href.startswith("//"):
+        return "https:" + href
+    if base:
+        return urljoin(base, href).replace(" ", "%20")
+    return None
+
+
+def make_link(url: str, label: str | None) -> Link:
+    return Link(url=url, label=clean_inline(label), kind=link_kind(url, label))

@@ -1,0 +1,75 @@
+"""Slide-site text dumps: text scraped from a slide-sharing page, one numbered entry per slide.
+
+Split by the numbering, drop LaTeX blobs and the site's boilerplate, and keep one slide per
+progressive build (a slide repeated with more text each time keeps its fullest version).
+The dump's first line (the page title) becomes a level-1 heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.document import Block, Document
+from pipeline.normalize.text import repair
+
+_SLIDE = re.compile(r"^\s{0,6}(\d{1,4})\.\s+(.*)$")
+_LATEX = re.compile(r"<latexit[^>]*>.*?</latexit>|<latexit[^>]*>[A-Za-z0-9+/=]{20,}|sha1_base64=\"[^\"]*\"", re.S)
+_BASE64 = re.compile(r"\b[A-Za-z0-9+/]{40,}={0,2}")
+_BOILERPLATE = re.compile(r"^(download presentation|download policy|recommend|more recommend|play|views?\b|"
+                          r"\d+ views|share|embed|report|like|follow|related|upload)", re.I)
+
+
+def clean_slide_text(text: str) -> str:
+    text = _LATEX.sub(" ", text)
+    text = _BASE64.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _is_build_of(a: str, b: str) -> bool:
+    """True when slide `a` is an earlier build step of slide `b` (all its words reappear in order)."""
+    wa, wb = a.split(), b.split()
+    if not wa or len(wa) > len(wb):
+        return False
+    it = iter(wb)
+    return all(w in it for w in wa)
+
+
+def split_slides(text: str) -> tuple[list[str], list[str]]:
+    """(header lines before slide 1, slide texts in order with builds collapsed)."""
+    header: list[str] = []
+    slides: list[str] = []
+    expected = 1
+    for line in text.split("\n"):
+        m = _SLIDE.match(line)
+        if m and int(m.group(1)) == expected:
+            slides.append(m.group(2))
+            expected += 1
+            continue
+        if _BOILERPLATE.match(line.strip()):
+            if slides:
+                break
+            continue
+        if slides:
+            slides[-1] += " " + line.strip()
+        elif line.strip():
+            header.append(line.strip())
+    cleaned = [clean_slide_text(s) for s in slides]
+    kept: list[str] = []
+    for s in cleaned:
+        if not s:
+            continue
+        if kept and _is_build_of(kept[-1], s):
+            kept[-1] = s
+        else:
+            kept.append(s)
+    return header, kept
+
+
+def read_slide_dump(text: str) -> Document:
+    header, slides = split_slides(repair(text))
+    blocks: list[Block] = []
+    if header:
+        blocks.append(Block(kind="heading", text=header[0], level=1, layout={"role": "page-title"}))
+    for n, s in enumerate(slides, 1):
+        blocks.append(Block(kind="paragraph", text=s, layout={"slide": n}))
+    return Document(blocks=blocks, meta={"deck": True, "slides": slides})

@@ -1,0 +1,101 @@
+"""A file's kind from its bytes, never from its extension.
+
+The order matters: binary signatures first (PDF, ZIP/OOXML, OLE), then e-mail headers,
+HTML, front matter (Jekyll page or Markdown slide deck), slide-site dumps, Markdown, and
+plain text as the default for anything that decodes as text.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+
+_EMAIL_HEADER = re.compile(
+    r"^(From|To|Subject|Date|Message-ID|MIME-Version|Received|Return-Path|Content-Type|Delivered-To|"
+    r"Reply-To|Sender|X-[\w-]+)\s*:", re.I | re.M)
+_HTML = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml[^>]*>\s*<html)", re.I)
+_HTML_TAGS = re.compile(r"<(html|head|body|div|meta|title|script)[\s>]", re.I)
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+_SLIDE_NUM = re.compile(r"^\s{0,4}(\d{1,3})\.\s+\S", re.M)
+_MD_SIGNAL = re.compile(r"^(#{1,6}\s|\s*[-*+]\s+\S|\|.*\|\s*$)|\*\*\S|\[[^\]]+\]\([^)]+\)|\[[^\]]+\]\[\w*\]|<(a|p|img|br|div)\b",
+                        re.M)
+
+
+def _is_binary(head: bytes) -> bool:
+    if not head:
+        return False
+    if b"\x00" in head[:4096]:
+        # UTF-16 text has NULs too; a BOM says it is text
+        return not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    ctrl = sum(1 for c in head[:4096] if c < 9 or 13 < c < 32)
+    return ctrl / min(len(head), 4096) > 0.05
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as z:
+            names = z.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "pptx" if b"ppt/" in data[:65536] else "binary"
+    if any(n.startswith("ppt/") for n in names):
+        return "pptx"
+    return "binary"
+
+
+def slide_numbering_score(text: str) -> float:
+    """Share of numbered lines that continue a 1, 2, 3 ... sequence (slide-site dumps)."""
+    nums = [int(n) for n in _SLIDE_NUM.findall(text)]
+    if len(nums) < 5:
+        return 0.0
+    run = best = 0
+    expected = 1
+    for n in nums:
+        if n == expected:
+            run += 1
+            expected += 1
+            best = max(best, run)
+    return best / max(1, len(nums)) if best >= 5 else 0.0
+
+
+def sniff_text(text: str) -> str:
+    """Kind of a decoded text source."""
+    head = text[:4096]
+    if _FRONT.match(text):
+        fm_end = text.find("\n---", 3)
+        fm = text[:fm_end] if fm_end > 0 else head
+        if re.search(r"^(marp|revealjs|reveal|remark)\s*:", fm, re.M | re.I) or \
+                re.search(r"^(format|output)\s*:\s*.*(revealjs|slidy|beamer|ioslides|xaringan)", fm, re.M):
+            return "markdown-slides"
+        return "jekyll"
+    lines = head.split("\n")
+    headers = [ln for ln in lines[:30] if _EMAIL_HEADER.match(ln)]
+    if len(headers) >= 3 and _EMAIL_HEADER.match(lines[0] or ""):
+        return "email"
+    if _HTML.match(head) or len(_HTML_TAGS.findall(head)) >= 3 and head.lstrip().startswith("<"):
+        return "html"
+    if slide_numbering_score(text) > 0.6 and len(re.findall(r"^\s{0,4}\d{1,3}\.\s", text, re.M)) >= 8:
+        return "slide-dump"
+    if len(_MD_SIGNAL.findall(text[:20000])) >= 2:
+        return "markdown"
+    return "text"
+
+
+def sniff(data: bytes) -> str:
+    """Kind of a raw source from its bytes."""
+    if not data.strip():
+        return "text"
+    head = data[:2048]
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _zip_kind(data)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ppt"
+    if _is_binary(data[:8192]):
+        return "binary"
+    try:
+        text = data[:65536].decode("utf-8")
+    except UnicodeDecodeError:
+        text = data[:65536].decode("latin-1")
+    return sniff_text(text.lstrip("\ufeff"))
