@@ -134,11 +134,22 @@ def parse_person(text: str, bold: list[str] | None = None) -> Person | None:
 
 def split_people(text: str) -> list[str]:
     """'A and B', 'A & B', 'A; B' -> ['A', 'B'] when each side starts with a name."""
-    parts = re.split(r"\s*;\s*|\s+(?:and|&|und|et)\s+(?=[A-Z])", text)
-    if len(parts) > 1 and all(looks_like_name(split_honorific(p.split(",")[0].split("(")[0].strip())[0])
-                              for p in parts):
+    head = re.split(r"[,(]", text)[0]
+    if ";" in text:
+        parts = re.split(r"\s*;\s*", text)
+    elif re.search(r"\s(?:and|&|und|et)\s", head):
+        # the conjunction joins names only when it comes before any affiliation
+        parts = re.split(r"\s+(?:and|&|und|et)\s+(?=[A-Z])", text, maxsplit=text.count(" and ") + text.count(" & "))
+    else:
+        return [text]
+    if len(parts) > 1 and all(_is_full_name(p.split(",")[0].split("(")[0]) for p in parts):
         return parts
     return [text]
+
+
+def _is_full_name(text: str) -> bool:
+    name = split_honorific(text.strip())[0]
+    return looks_like_name(name) and len(name.split()) >= 2
 
 
 def parse_people(text: str, bold: list[str] | None = None) -> list[Person]:

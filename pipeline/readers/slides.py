@@ -58,7 +58,7 @@ def split_slides(text: str) -> tuple[list[str], list[str]]:
     for s in cleaned:
         if not s:
             continue
-        if kept and _is_build_of(kept[-1], s):
+        if len(kept) > 1 and _is_build_of(kept[-1], s):
             kept[-1] = s
         else:
             kept.append(s)
