@@ -211,6 +211,9 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
         d = finalize(c, ctx)
         d["_origin"], d["_locators"] = c.origin, [c.locator] if c.locator else []
         sched.append(d)
+    if sched and single:
+        # a page of schedule lines: a lone 'talk' without speaker or date is the page intro
+        full = [d for d in full if d["speakers"] or d["date"]]
     merged = merge_schedule(full, sched)
     result = [d for d in merged if d["title"] or d["speakers"] or (single and d["abstract"])]
     return result, list(doc.warnings)

@@ -23,6 +23,7 @@ _SERIES_RX = re.compile(rf"\b{SERIES_WORDS}\b", re.I)
 _SERIES_IN_TEXT = re.compile(
     rf"\b(?:the|our)\s+((?:[A-Z0-9][\w&+'-]*\s+){{0,5}}(?:[A-Z]\w*\s+)?{SERIES_WORDS[3:-1]}"
     rf"(?:\s+(?:on|in|of)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})?)\s+(?:is|are|was|will|brings|hosts|invites)\b")
+_SERIES_FR = re.compile(r"\b(?:le|du|au)\s+(s[ée]minaire\s+[\w'’ -]{3,50}?)(?=\s*[,.;(]|\s+(?:dans|est|a lieu|aura|se tient))")
 _SEMESTER = re.compile(r"^\s*(?:(?:" + "|".join(SEMESTERS) + r")(?:\s+term)?\s*)?(?:\d{4}(?:[/-]\d{2,4})?)?\s*[:\-–]?\s*",
                        re.I)
 _HOSTS_VERB = re.compile(r"((?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'-]+\s+){1,3}"
@@ -87,7 +88,7 @@ def page_context(doc: Document, lines: list[Line]) -> PageContext:
             ctx.series = s
             break
     if ctx.series is None:
-        m = _SERIES_IN_TEXT.search(text)
+        m = _SERIES_IN_TEXT.search(text) or _SERIES_FR.search(text)
         if m:
             ctx.series = m.group(1).strip()
     m = _HOSTS_VERB.search(text)
@@ -113,15 +114,21 @@ def context_defaults(ctx: PageContext, context_lines: list[Line]) -> None:
                 ctx.default_location = m.group(1).strip(" .,")
             else:
                 m = _ONLINE.search(t)
-                if m and re.search(r"\b(talks?|seminars?|colloqui\w+|each|every|semester)\b", t, re.I):
-                    ctx.default_location = (m.group(1) or "Online").strip()
-                    if m.group(2):
-                        ctx.default_location = "Online"
-        if ctx.venue_zone is None and ln.kind in ("heading", "paragraph") and len(t) < 200 \
+                if m and m.group(1) and re.search(r"\b(talks?|seminars?|colloqui\w+|each|every|semester)\b", t, re.I):
+                    ctx.default_location = m.group(1).strip()
+        if ctx.venue_zone is None and ln.kind in ("heading", "paragraph") and len(t) < 90 \
+                and not re.search(r"\b(by|from|speaker|invite\w*)\b", t, re.I) and ln.label is None \
                 and re.search(r"\b(universit|institut|department|school|campus|college|centre|center|hall|room)",
                               t, re.I):
             cz = find_city_zone(t)
             if cz:
                 ctx.venue_zone = cz
+    if ctx.default_location is None:
+        for ln in context_lines:
+            m = _ONLINE.search(ln.text)
+            if m and m.group(2) and re.search(r"\b(talks?|seminars?|colloqui\w+|each|every|semester)\b", ln.text, re.I):
+                ctx.default_location = "Online"
+                break
+    for ln in context_lines:
         if not ctx.hosts and ln.label == "host" and ln.value:
             ctx.hosts = name_list(ln.value)

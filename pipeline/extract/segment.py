@@ -78,19 +78,19 @@ def schedule_entry(line: Line, order: str | None, year: int | None) -> Candidate
     c.date_texts.append(text[d.start: d.end])
     if time_text:
         c.time_texts.append(time_text)
-    m = re.match(r"^(?P<title>.+?)\s+(?:by|par|von|de)\s+(?P<who>[^()]+)$", rest, re.S)
+    m = re.match(r"^(?P<title>.+?)\s+(?:by|par|von)\s+(?P<who>[^()]+)$", rest, re.S)
     paren = re.match(r"^(?P<title>.+?)\s*\((?:[\w-]+\s+)?(?:by|par|von|with|avec)\s+(?P<who>[^)]+)\)$", rest)
     from pipeline.normalize.people import looks_like_name, split_honorific
 
-    if paren:
+    whole = clean_inline(rest) or ""
+    if looks_like_name(split_honorific(whole)[0]) or any(rest.strip("*_ ") == st for st in line.strong):
+        c.speaker_lines.append((rest, line.strong, line.links))
+    elif paren:
         c.title, who = paren.group("title"), paren.group("who")
         c.speaker_lines.append((who, [], line.links))
     elif m and looks_like_name(split_honorific(clean_inline(m.group("who")) or "")[0]):
         c.title, who = m.group("title"), m.group("who")
         c.speaker_lines.append((who, line.strong, line.links))
-    elif looks_like_name(split_honorific(clean_inline(rest) or "")[0]) or \
-            any(rest.strip("*_ ") == s for s in line.strong):
-        c.speaker_lines.append((rest, line.strong, line.links))
     else:
         c.title = rest
     c.links.extend(line.links)
@@ -200,7 +200,11 @@ class Segmenter:
     # -------------------------------------------------------------- main
     def run(self) -> tuple[list[Candidate], list[Candidate], list[Line]]:
         single = self._signals() <= 1
+        skip_block = -1
+        last_sched = -10
         for i, ln in enumerate(self.lines):
+            if ln.block == skip_block and ln.kind == "item-cont":
+                continue
             if ln.kind == "row":
                 c = table_entry(ln, self.order, self.year)
                 if c:
@@ -212,14 +216,17 @@ class Segmenter:
                 self.field = None
                 continue
             if ln.kind == "item" and not ln.label and not (self.field in MULTILINE and single):
-                c = schedule_entry(ln, self.order, self.year)
+                whole = self._whole_item(i)
+                c = schedule_entry(whole, self.order, self.year)
                 if c:
                     c.context = self.section
                     self.schedule.append(c)
+                    skip_block, last_sched = ln.block, i
                     continue
             if ln.kind in ("item", "item-cont") and ln.label in ("time", "location", "date") and self.schedule \
-                    and self.schedule[-1].origin == "schedule" and ln.level >= 1 and self.cur is None:
+                    and self.schedule[-1].origin == "schedule" and i - last_sched <= 3:
                 self._attach(self.schedule[-1], ln)
+                last_sched = i
                 continue
             if ln.kind == "heading":
                 self._heading(ln, i, single)
@@ -230,6 +237,20 @@ class Segmenter:
             self._plain(ln, single, i)
         self._close()
         return self.talks, self.schedule, self.context_lines
+
+    def _whole_item(self, i: int) -> Line:
+        """A list item with its continuation lines joined into one line."""
+        ln = self.lines[i]
+        parts, links, strong = [ln.text], list(ln.links), list(ln.strong)
+        for nxt in self.lines[i + 1:]:
+            if nxt.block != ln.block or nxt.kind != "item-cont":
+                break
+            parts.append(nxt.text)
+            links += [lk for lk in nxt.links if lk not in links]
+            strong += nxt.strong
+        if len(parts) == 1:
+            return ln
+        return Line(text=" ".join(parts), kind="item", level=ln.level, block=ln.block, links=links, strong=strong)
 
     def _heading(self, ln: Line, i: int, single: bool) -> None:
         if ln.label == "title":

@@ -27,7 +27,8 @@ _MAX_DEPTH = 400
 class _Builder:
     """Accumulates inline content and flushes it into blocks at block boundaries."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_newlines: bool = False) -> None:
+        self.keep_newlines = keep_newlines
         self.blocks: list[Block] = []
         self._text: list[str] = []
         self._links: list[InlineLink] = []
@@ -76,7 +77,8 @@ def _walk(node: Tag, b: _Builder, depth: int, list_depth: int) -> None:
         if isinstance(child, NavigableString):
             if child.__class__.__name__ in ("Doctype", "Declaration", "ProcessingInstruction", "CData"):
                 continue
-            b.add_text(str(child).replace("\n", " ") if b._kind != "code" else str(child))
+            keep = b.keep_newlines or b._kind == "code"
+            b.add_text(str(child) if keep else str(child).replace("\n", " "))
             continue
         if not isinstance(child, Tag):
             continue
@@ -151,10 +153,14 @@ def _table(table: Tag, b: _Builder) -> None:
                               header=header, links=flat))
 
 
-def html_to_blocks(html: str, parser: str = "lxml") -> list[Block]:
-    """Parse HTML and return its visible content as ordered blocks."""
+def html_to_blocks(html: str, parser: str = "lxml", keep_newlines: bool = False) -> list[Block]:
+    """Parse HTML and return its visible content as ordered blocks.
+
+    `keep_newlines` keeps line breaks of text nodes (Markdown soft breaks carry meaning:
+    one labelled field per line); in a web page they are only source formatting.
+    """
     soup = BeautifulSoup(html, parser)
-    b = _Builder()
+    b = _Builder(keep_newlines)
     root = soup.body or soup
     _walk(root, b, 0, 0)
     b.flush()

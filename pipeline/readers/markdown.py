@@ -88,7 +88,7 @@ def read_markdown(text: str, *, front_matter: bool = True) -> Document:
     body = _COMMENT.sub("", body)
     body = strip_liquid(body)
     # a line that is only an opening HTML block tag would swallow the Markdown after it
-    blocks = html_to_blocks(render_markdown(body))
+    blocks = html_to_blocks(render_markdown(body), keep_newlines=True)
     doc = Document(blocks=blocks, meta={"front_matter": meta}, warnings=warnings)
     url = meta.get("url") if isinstance(meta.get("url"), str) else None
     if url and re.match(r"https?://", url):
