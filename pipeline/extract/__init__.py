@@ -119,6 +119,32 @@ def _entitled(c: Candidate, lines: list[Line]) -> None:
             return
 
 
+_PROSE = re.compile(
+    r"(?:\b(?:an?|the|our)\s+(?P<series>[A-Z][\w&'’ -]{2,70}?(?:Seminar|Colloquium|Lecture|Talk|Webinar))\s+)?"
+    r"\bby\s+(?P<who>(?:(?:Prof|Dr|Professor)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+    r"(?:\s*\((?P<aff1>[^)]{2,80})\)|\s+(?:from|of|at)\s+(?:the\s+)?(?P<aff2>[A-Z][^,;\n]{2,80}?))?,?\s+"
+    r"(?:entitled|titled|on)\s*:?\s*[\"“*_]+(?P<title>[^\"”\n]{6,200}?)[*_]*[\"”]")
+
+
+def _prose(c: Candidate, lines: list[Line]) -> None:
+    """'... an X Seminar by Prof Y from Z entitled "T"': speaker, affiliation, title, series from a sentence."""
+    blocks: dict[int, list[str]] = {}
+    for ln in lines[:40]:
+        blocks.setdefault(ln.block, []).append(ln.text)
+    for text in (" ".join(v) for v in blocks.values()):
+        m = _PROSE.search(text)
+        if not m:
+            continue
+        if not c.title:
+            c.title = m.group("title").strip(" *_")
+        if not c.speaker_lines and not c.people:
+            aff = m.group("aff1") or m.group("aff2")
+            c.speaker_lines.append((m.group("who") + (f", {aff}" if aff else ""), [], []))
+        if m.group("series") and not c.series:
+            c.series = m.group("series").strip()
+        return
+
+
 def _same_person(a: dict, b: dict) -> bool:
     na = {re.sub(r"\W", "", s.name.lower()) for s in a["speakers"]}
     nb = {re.sub(r"\W", "", s.name.lower()) for s in b["speakers"]}
@@ -193,6 +219,7 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
     if single:
         talks = _apply_front_matter(talks, fm if isinstance(fm, dict) else {}, ctx, single)
         if talks:
+            _prose(talks[0], lines)
             _entitled(talks[0], lines)
             _unlabelled_speaker(talks[0], lines)
             if not talks[0].title and email.get("subject"):

@@ -11,7 +11,7 @@ from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import PageContext
 from pipeline.models import Link, Person, Reference
 from pipeline.normalize.dates import DateMatch, find_dates, find_time, parse_date_fallback
-from pipeline.normalize.people import parse_people
+from pipeline.normalize.people import parse_people, split_honorific
 from pipeline.normalize.references import absolute_url, is_paper_link, make_link, parse_reference
 from pipeline.normalize.text import clean_inline, is_placeholder, reflow
 from pipeline.normalize.zones import find_city_zone, find_zone_label, label_contradiction, localize
@@ -139,7 +139,7 @@ def finalize(c: Candidate, ctx: PageContext) -> dict[str, Any]:
         for p in parse_people(text, strong):
             if not p.url:
                 for lk in links:
-                    if clean_inline(lk.text) == p.name:
+                    if split_honorific(clean_inline(lk.text) or "")[0] == p.name:
                         p.url = absolute_url(lk.url, ctx.base_url)
             speakers.append(p)
     if c.affiliation and speakers and not speakers[0].affiliations:
@@ -151,6 +151,12 @@ def finalize(c: Candidate, ctx: PageContext) -> dict[str, Any]:
     start_t, end_t, time_text, w = pick_time(c, ctx)
     warnings += w
     location = clean_inline(c.location)
+    if location:
+        # 'Zoom; Outside guests please RSVP by emailing X': the place ends before the sentence
+        parts = re.split(r"\s*;\s+|\.\s+(?=[A-Z])", location, maxsplit=1)
+        if len(parts) == 2 and len(parts[1].split()) >= 4 and re.search(
+                r"\b(please|rsvp|register\w*|contact|e-?mail\w*|join|click|note|link|guests?|ask)\b", parts[1], re.I):
+            location = parts[0]
     if location and (is_placeholder(location) or re.fullmatch(r"https?://\S+", location)):
         location = "Online" if location and location.startswith("http") else None
     if location is None and ctx.default_location and (date or c.origin != "full"):
@@ -168,6 +174,8 @@ def finalize(c: Candidate, ctx: PageContext) -> dict[str, Any]:
         warnings.append("a time is given but no date; start left empty")
     abstract = _abstract(c.abstract)
     bio = _abstract(c.bio)
+    if bio and len(speakers) == 1:
+        _role_from_bio(speakers[0], bio)
     refs: list[Reference] = []
     for text, url in c.references:
         r = parse_reference(text, absolute_url(url, ctx.base_url) if url else None)
@@ -202,6 +210,25 @@ def finalize(c: Candidate, ctx: PageContext) -> dict[str, Any]:
         "hosts": hosts or list(ctx.hosts),
         "warnings": warnings,
     }
+
+
+_BIO_ROLE = re.compile(r"^(?:[A-Z][a-z]{0,3}\.\s|[^.]){0,80}?\b(?:is|was)\s+(?:currently\s+)?(?:an?|the)\s+(?P<pos>[^.,]{3,60}?)"
+                       r"(?:\s+of\s+[^.,]{2,60}?)?\s+(?:at|in)\s+(?:the\s+)?(?P<aff>[A-Z][^.,;]{2,80}?)(?=\s+(?:where|and|in|since|,)|[.,;])")
+
+
+def _role_from_bio(person: Person, bio: str) -> None:
+    """'X is an Assistant Professor of CS at the University of Iowa' fills an empty position/affiliation."""
+    from pipeline.normalize.people import position_of
+
+    m = _BIO_ROLE.match(bio)
+    if not m:
+        return
+    pos, _ = position_of(m.group("pos"))
+    if not pos:
+        return
+    if person.position is None and not person.affiliations:
+        person.position = pos
+        person.affiliations = [m.group("aff").strip()]
 
 
 def is_online(location: str | None) -> bool:

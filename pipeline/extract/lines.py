@@ -60,6 +60,12 @@ def label_of(text: str) -> tuple[str | None, str]:
     m = _BY_RX.match(text.strip())
     if m and m.group("label").lower() in ("presented by", "présenté par", "présentée par", "vorgetragen von"):
         return "speaker", m.group("value")
+    if m and len(text.split()) <= 9:
+        from pipeline.normalize.people import looks_like_name, split_honorific
+
+        head = re.split(r"\s*[,(]|\s+(?:from|of|at)\s", m.group("value"))[0]
+        if looks_like_name(split_honorific(head.strip())[0]):
+            return "speaker", m.group("value")
     return None, text
 
 

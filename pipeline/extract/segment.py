@@ -16,6 +16,7 @@ import re
 from pipeline.extract.candidate import Candidate
 from pipeline.extract.lines import Line
 from pipeline.normalize.dates import find_dates, find_time
+from pipeline.normalize.references import looks_like_reference
 from pipeline.normalize.text import clean_inline
 
 MULTILINE = {"abstract", "bio", "references", "keywords"}
@@ -315,6 +316,11 @@ class Segmenter:
         if f == "title":
             c.title = v
         elif f == "speaker":
+            ds = find_dates(v, self.order, self.year)
+            if ds and ds[0].start > 3:
+                # 'Présenté par X le 10 nov. 2017': the date ends the speaker text
+                c.date_texts.append(v[ds[0].start:])
+                v = re.sub(r"\s+(le|on|am|el|il|the)\s*$", "", v[: ds[0].start].rstrip(" ,"), flags=re.I)
             c.speaker_lines.append((v, ln.strong, ln.links))
         elif f == "date":
             c.date_texts.append(v)
@@ -374,6 +380,11 @@ class Segmenter:
                 and len(text) < 120 and c.speaker_lines and self.field is None:
             t, strong, links = c.speaker_lines[-1]
             c.speaker_lines[-1] = (t.rstrip(" ,") + ", " + text, strong, links + ln.links)
+            return
+        if c is not None and self.field in ("abstract", "references") and ln.kind == "item" \
+                and looks_like_reference(text):
+            self._add_to_field(c, "references", text, ln)
+            self.field = "references"
             return
         if c is not None and self.field in ("abstract", "bio"):
             self._add_to_field(c, self.field, text, ln)

@@ -23,6 +23,7 @@ _POS_RX = re.compile(r"^(" + "|".join(re.escape(p) for p in POSITIONS) + r")(?![
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _URL = re.compile(r"https?://\S+")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|[A-Z]\.|\w+-\w+)$")
+_AND_ROLE = re.compile(r"\s+(?:and|&)\s+(?:an?\s+)?(?=(?:" + "|".join(re.escape(p) for p in POSITIONS) + r")\b)", re.I)
 _FORMER = re.compile(r"^(former|ex-|previously|formerly|alumn)", re.I)
 
 
@@ -63,7 +64,7 @@ def position_of(part: str) -> tuple[str | None, str]:
         return None, part
     pos = part.strip()[: m.end()]
     rest = part.strip()[m.end():]
-    rest = re.sub(r"^\s*(?:,|-|–|at|in|inside|of|with|from|@)?\s*(?:the\s+)?", "", rest, flags=re.I) \
+    rest = re.sub(r"^\s*(?:,|-|–|@|(?:at|inside|in|of|with|from)\b)?\s*(?:the\s+)?", "", rest, flags=re.I) \
         if re.match(r"^\s*(,|-|–|at\b|in\b|inside\b|of\b|with\b|from\b|@)", rest, re.I) else rest
     if rest.strip() and not re.match(r"^[,\s]", part.strip()[m.end():]) and \
             not re.match(r"^\s*(at|in|inside|of|with|from|@|-|–)\b", part.strip()[m.end():], re.I):
@@ -117,13 +118,17 @@ def parse_person(text: str, bold: list[str] | None = None) -> Person | None:
         return None
     position = None
     affiliations: list[str] = []
+    parts = []
     for part in _split_parts((rest or "").strip(" ,;-–")):
+        # 'Assistant Professor at X and honorary research fellow at Y': two roles, two affiliations
+        parts.extend(_AND_ROLE.split(part))
+    for part in parts:
         part = part.strip(" ()")
         if not part or _FORMER.match(part):
             continue
         pos, remainder = position_of(part)
-        if pos and position is None:
-            position = pos
+        if pos:
+            position = position or pos
             part = remainder
             if re.search(r"\s(?:and|&)\s+(?:former|ex-)", part, re.I):
                 part = re.split(r"\s(?:and|&)\s+(?:former|ex-)", part, flags=re.I)[0]

@@ -30,6 +30,16 @@ REGISTRATION = re.compile(r"(regist|rsvp|eventbrite|signup|sign-up|zoom\.us|team
                           r"gotomeet|bigbluebutton|jitsi)", re.I)
 
 
+_REF_SIGNS = re.compile(r"\bet al\b|\bdoi\b|arxiv|\(\s*(?:19|20)\d{2}\s*\)|\b(?:J\.|Journal|Phys\.?|Rev\.?|Lett\.?|Proc\.?|"
+                        r"Proceedings|Trans\.|ICLR|ICML|NeurIPS|NIPS|AAAI|IJCAI|CVPR|ICCV|ECCV|ACL|EMNLP|Nature|Science|"
+                        r"Chem\.?|preprint|vol\.|pp\.)\b", re.I)
+
+
+def looks_like_reference(text: str) -> bool:
+    """A cited work: authors 'et al.', a DOI/arXiv id, a year with a venue, a journal abbreviation."""
+    return bool(_REF_SIGNS.search(text) and YEAR.search(text)) or bool(DOI.search(text) or ARXIV.search(text))
+
+
 def _strip_trailing(s: str) -> str:
     s = s.rstrip(".,;:)]}>'\"")
     return s
