@@ -23,6 +23,8 @@ _SERIES_RX = re.compile(rf"\b{SERIES_WORDS}\b", re.I)
 _SERIES_IN_TEXT = re.compile(
     rf"\b(?:the|our)\s+((?:[A-Z0-9][\w&+'-]*\s+){{0,5}}(?:[A-Z]\w*\s+)?{SERIES_WORDS[3:-1]}"
     rf"(?:\s+(?:on|in|of)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})?)\s+(?:is|are|was|will|brings|hosts|invites)\b")
+_SERIES_NAMED = re.compile(r"\b(?:the|our)\s+(?:(?:bi-?)?weekly|monthly|regular|annual\s+)?\s*([A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){0,3})"
+                           r"\s+(colloquium|seminar|lecture)\s+series\b")
 _SERIES_FR = re.compile(r"\b(?:le|du|au)\s+(s[ée]minaire\s+[\w'’ -]{3,50}?)(?=\s*[,.;(]|\s+(?:dans|est|a lieu|aura|se tient))")
 _SEMESTER = re.compile(r"^\s*(?:(?:" + "|".join(SEMESTERS) + r")(?:\s+term)?\s*)?(?:\d{4}(?:[/-]\d{2,4})?)?\s*[:\-–]?\s*",
                        re.I)
@@ -65,6 +67,8 @@ def series_from_title(title: str | None) -> str | None:
         return None
     t = _SEMESTER.sub("", t).strip(" :-–")
     t = re.sub(r"^(?:upcoming|next|past|previous)\s+", "", t, flags=re.I)
+    if not re.search(r"[^\W\d_]{2,}", _SERIES_RX.sub("", t)):
+        return None  # 'Colloquium' alone names no series
     return t or None
 
 
@@ -87,6 +91,10 @@ def page_context(doc: Document, lines: list[Line]) -> PageContext:
         if s:
             ctx.series = s
             break
+    if ctx.series is None:
+        m = _SERIES_NAMED.search(text)
+        if m:
+            ctx.series = f"{m.group(1)} {m.group(2).capitalize()}"
     if ctx.series is None:
         m = _SERIES_IN_TEXT.search(text) or _SERIES_FR.search(text)
         if m:

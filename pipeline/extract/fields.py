@@ -27,6 +27,7 @@ def clean_title(text: str | None) -> str | None:
     q = re.fullmatch(r"[\"“”„«'‘]\s*(.+?)\s*[\"”“»'’]\.?", t)
     if q:
         t = q.group(1)
+    t = re.sub(r"\s*[(\[](pdf|slides|video|html|link)[)\]]$", "", t, flags=re.I)
     t = re.sub(r"(?<![A-Z.])\.$", "", t).strip()
     if is_placeholder(t) or not re.search(r"[^\W\d_]", t):
         return None

@@ -27,6 +27,10 @@ _SECTION_WORDS = {
 }
 _NOT_TALK = re.compile(r"\b(no (seminar|colloquium|talk|meeting|lecture)s?|cancel+ed|annulé|holiday|break|"
                        r"reading week|organi[sz]ational meeting|site visit|project seminar week|vacances)\b", re.I)
+_SITE_TEXT = re.compile(r"\b(please (have a look|visit|see|check|subscribe|register|join|contact)|have a look at (our|out)|"
+                        r"subscribe|mailing list|e-?mail ?list|our blog|previous colloquia|previous seminars|"
+                        r"past talks|follow us)\b", re.I)
+_INLINE_REFS = re.compile(r"\b(?:see\s+)?(?:references?|refs?\.?)\s*:\s*(.{10,})$", re.I)
 _LINK_BUTTON = re.compile(r"^\W*(watch|video|recording|slides?|view|download|pdf|link|more|read more|"
                           r"replay|youtube|here|website|homepage|register|registration|zoom)\b.{0,25}$", re.I)
 
@@ -385,6 +389,19 @@ class Segmenter:
                 and looks_like_reference(text):
             self._add_to_field(c, "references", text, ln)
             self.field = "references"
+            return
+        if c is not None and self.field in ("abstract", "bio") and _SITE_TEXT.search(text) and len(text) < 250:
+            self.field = None  # 'For an overview of previous talks, have a look at our blog': page text
+            self.context_lines.append(ln)
+            return
+        inline_refs = _INLINE_REFS.search(text) if self.field == "abstract" else None
+        if c is not None and inline_refs and looks_like_reference(inline_refs.group(1)):
+            head = text[: inline_refs.start()].strip()
+            if head:
+                self._add_to_field(c, "abstract", head, ln)
+            for part in re.split(r"\s*;\s*", inline_refs.group(1)):
+                if part.strip(" ."):
+                    c.references.append((part.strip(" ."), None))
             return
         if c is not None and self.field in ("abstract", "bio"):
             self._add_to_field(c, self.field, text, ln)

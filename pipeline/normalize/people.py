@@ -64,6 +64,16 @@ def position_of(part: str) -> tuple[str | None, str]:
         return None, part
     pos = part.strip()[: m.end()]
     rest = part.strip()[m.end():]
+    qual = re.match(r"^\s*\(([^)]{1,20})\)", rest)
+    if qual:  # 'Associate Professor (UHD)'
+        pos, rest = f"{pos} ({qual.group(1)})", rest[qual.end():]
+    field_of = re.match(r"^\s+of\s+([^,()]+)$", rest)
+    if field_of and not re.search(r"\s(at|in)\s", field_of.group(1)):
+        # 'Professor of Physics' (no 'at'): the discipline belongs to the position
+        return f"{pos} of {field_of.group(1).strip()}", ""
+    field_at = re.match(r"^\s+of\s+[^,()]+?\s+(?:at|in)\s+(?:the\s+)?(.+)$", rest)
+    if field_at:  # 'Assistant Professor of CS at the University of X'
+        return pos, field_at.group(1).strip(" ,;")
     rest = re.sub(r"^\s*(?:,|-|–|@|(?:at|inside|in|of|with|from)\b)?\s*(?:the\s+)?", "", rest, flags=re.I) \
         if re.match(r"^\s*(,|-|–|at\b|in\b|inside\b|of\b|with\b|from\b|@)", rest, re.I) else rest
     if rest.strip() and not re.match(r"^[,\s]", part.strip()[m.end():]) and \
@@ -123,7 +133,9 @@ def parse_person(text: str, bold: list[str] | None = None) -> Person | None:
         # 'Assistant Professor at X and honorary research fellow at Y': two roles, two affiliations
         parts.extend(_AND_ROLE.split(part))
     for part in parts:
-        part = part.strip(" ()")
+        part = part.strip()
+        if part.startswith("(") and part.endswith(")"):
+            part = part[1:-1].strip()
         if not part or _FORMER.match(part):
             continue
         pos, remainder = position_of(part)
