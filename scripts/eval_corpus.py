@@ -39,7 +39,7 @@ def main() -> int:
             data = json.loads(g.read_text("utf-8"))
             if kinds and data.get("kind") not in kinds:
                 continue
-            if a.seeds and not data["source"][:4] in {"000_", "001_", "002_", "003_", "004_"}:
+            if a.seeds and data["source"][:4] not in {"000_", "001_", "002_", "003_", "004_"}:
                 continue
             shutil.copyfile(corpus / "raw" / data["source"], raw / data["source"])
             (gold / g.name).symlink_to(g)

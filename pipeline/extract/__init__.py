@@ -22,8 +22,8 @@ _FM_DATE_KEYS = ("event_date", "talk_date", "eventdate", "date", "subheadline")
 _INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|laborator\w*|centre|center|centrum|cnrs|inria|"
                           r"department|dept\.?|faculty|academy|hochschule|école|ecole|research|lab)\b", re.I)
 _QUOTED = re.compile(r"^(?P<pre>.*?)[\"“„«]\s*(?P<q>[^\"”“»]{6,}?)\s*[\"”“»](?P<post>.*)$")
-_ENTITLED = re.compile(r"\b(?:entitled|titled|title is|intitulée?|mit dem titel)\s*[:\s]\s*[\"“*_]*([^\"”*\n]{6,}?)[\"”*_]*"
-                       r"(?:[.,;]|$)", re.I)
+_ENTITLED = re.compile(r"\b(?:entitled|titled|title is|intitulée?|mit dem titel)\s*[:\s]\s*"
+                       r"[\"“*_]*([^\"”*\n]{6,}?)[\"”*_]*(?:[.,;]|$)", re.I)
 
 
 def _fm_str(fm: dict, key: str) -> str | None:
@@ -166,10 +166,10 @@ def merge_schedule(full: list[dict], schedule: list[dict]) -> list[dict]:
     for s in schedule:
         target = None
         for f in out:
-            if f["date"] and s["date"] and f["date"] == s["date"]:
-                if not f["speakers"] or not s["speakers"] or _same_person(f, s):
-                    target = f
-                    break
+            same_day = f["date"] and s["date"] and f["date"] == s["date"]
+            if same_day and (not f["speakers"] or not s["speakers"] or _same_person(f, s)):
+                target = f
+                break
         if target is None and s["speakers"]:
             for f in out:
                 if f["speakers"] and _same_person(f, s) and f["date"] and s["date"] and \

@@ -17,17 +17,19 @@ from pipeline.normalize.people import looks_like_name, name_list
 from pipeline.normalize.text import clean_inline
 from pipeline.normalize.zones import ZoneLabel, find_city_zone, find_zone_label
 
-SERIES_WORDS = r"(?:colloquium|colloquia|seminars?|lecture series|lectures|series|talks|symposium|workshop|kolloquium|" \
-               r"séminaire|seminario|forum|journal club|reading group|lunch|webinar)"
+SERIES_WORDS = r"(?:colloquium|colloquia|seminars?|lecture series|lectures|series|talks|symposium|workshop|" \
+               r"kolloquium|séminaire|seminario|forum|journal club|reading group|lunch|webinar)"
 _SERIES_RX = re.compile(rf"\b{SERIES_WORDS}\b", re.I)
 _SERIES_IN_TEXT = re.compile(
     rf"\b(?:the|our)\s+((?:[A-Z0-9][\w&+'-]*\s+){{0,5}}(?:[A-Z]\w*\s+)?{SERIES_WORDS[3:-1]}"
     rf"(?:\s+(?:on|in|of)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})?)\s+(?:is|are|was|will|brings|hosts|invites)\b")
-_SERIES_NAMED = re.compile(r"\b(?:the|our)\s+(?:(?:bi-?)?weekly|monthly|regular|annual\s+)?\s*([A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){0,3})"
+_SERIES_NAMED = re.compile(r"\b(?:the|our)\s+(?:(?:bi-?)?weekly|monthly|regular|annual\s+)?\s*"
+                           r"([A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){0,3})"
                            r"\s+(colloquium|seminar|lecture)\s+series\b")
-_SERIES_FR = re.compile(r"\b(?:le|du|au)\s+(s[ée]minaire\s+[\w'’ -]{3,50}?)(?=\s*[,.;(]|\s+(?:dans|est|a lieu|aura|se tient))")
-_SEMESTER = re.compile(r"^\s*(?:(?:" + "|".join(SEMESTERS) + r")(?:\s+term)?\s*)?(?:\d{4}(?:[/-]\d{2,4})?)?\s*[:\-–]?\s*",
-                       re.I)
+_SERIES_FR = re.compile(r"\b(?:le|du|au)\s+(s[ée]minaire\s+[\w'’ -]{3,50}?)"
+                        r"(?=\s*[,.;(]|\s+(?:dans|est|a lieu|aura|se tient))")
+_SEMESTER = re.compile(r"^\s*(?:(?:" + "|".join(SEMESTERS) + r")(?:\s+term)?\s*)?"
+                       r"(?:\d{4}(?:[/-]\d{2,4})?)?\s*[:\-–]?\s*", re.I)
 _HOSTS_VERB = re.compile(r"((?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'-]+\s+){1,3}"
                          r"[A-Z][\w'-]+)*)\s+(?:invite|host|organi[sz]e|run|coordinate)s?\b")
 _VENUE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w.'-]*\s+){0,4}(?:Room|Hall|Auditorium|Building|Bldg|"

@@ -103,7 +103,8 @@ def pick_zone(c: Candidate, ctx: PageContext, time_text: str | None, location: s
         if cz:
             return cz[1], [f"time zone {cz[1]} inferred from the venue ({cz[0]})"]
     if ctx.venue_zone:
-        return ctx.venue_zone[1], [f"time zone {ctx.venue_zone[1]} inferred from the page's venue ({ctx.venue_zone[0]})"]
+        city, zone = ctx.venue_zone
+        return zone, [f"time zone {zone} inferred from the page's venue ({city})"]
     return None, warnings
 
 
@@ -213,7 +214,8 @@ def finalize(c: Candidate, ctx: PageContext) -> dict[str, Any]:
     }
 
 
-_BIO_ROLE = re.compile(r"^(?:[A-Z][a-z]{0,3}\.\s|[^.]){0,80}?\b(?:is|was)\s+(?:currently\s+)?(?:an?|the)\s+(?P<pos>[^.,]{3,60}?)"
+_BIO_ROLE = re.compile(r"^(?:[A-Z][a-z]{0,3}\.\s|[^.]){0,80}?\b(?:is|was)\s+(?:currently\s+)?(?:an?|the)\s+"
+                       r"(?P<pos>[^.,]{3,60}?)"
                        r"(?:\s+of\s+[^.,]{2,60}?)?\s+(?:at|in)\s+(?:the\s+)?(?P<aff>[A-Z][^.,;]{2,80}?)(?=\s+(?:where|and|in|since|,)|[.,;])")
 
 

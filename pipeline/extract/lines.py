@@ -21,8 +21,8 @@ for _field, _words in load("labels.json").items():
 
 _LABEL_RX = re.compile(r"^[\s(*_>•-]{0,4}(?P<label>[^\W\d][\w'’ &/.-]{0,30}?)\s*[*_]*\s*[:：]\s*[*_]*\s*(?P<value>.*)$",
                        re.S)
-_BY_RX = re.compile(r"^(?P<label>presented by|présenté par|présentée par|vorgetragen von|par|by|with)\s+(?P<value>\S.*)$",
-                    re.I | re.S)
+_BY_RX = re.compile(r"^(?P<label>presented by|présenté par|présentée par|vorgetragen von|par|by|with)\s+"
+                    r"(?P<value>\S.*)$", re.I | re.S)
 
 
 @dataclass

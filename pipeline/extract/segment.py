@@ -27,8 +27,9 @@ _SECTION_WORDS = {
 }
 _NOT_TALK = re.compile(r"\b(no (seminar|colloquium|talk|meeting|lecture)s?|cancel+ed|annulé|holiday|break|"
                        r"reading week|organi[sz]ational meeting|site visit|project seminar week|vacances)\b", re.I)
-_SITE_TEXT = re.compile(r"\b(please (have a look|visit|see|check|subscribe|register|join|contact)|have a look at (our|out)|"
-                        r"subscribe|mailing list|e-?mail ?list|our blog|previous colloquia|previous seminars|"
+_SITE_TEXT = re.compile(r"\b(please (have a look|visit|see|check|subscribe|register|join|contact)|"
+                        r"have a look at (our|out)|subscribe|mailing list|e-?mail ?list|our blog|"
+                        r"previous colloquia|previous seminars|"
                         r"past talks|follow us)\b", re.I)
 _INLINE_REFS = re.compile(r"\b(?:see\s+)?(?:references?|refs?\.?)\s*:\s*(.{10,})$", re.I)
 _LINK_BUTTON = re.compile(r"^\W*(watch|video|recording|slides?|view|download|pdf|link|more|read more|"
@@ -125,9 +126,8 @@ def table_entry(line: Line, order: str | None, year: int | None) -> Candidate | 
     """A table row read through its header: Date | Time | Place | Title | Speaker | Institution."""
     cells = line.cells or []
     cols = _columns(line.header)
-    if "date" not in cols and len(cells) >= 2:
-        if find_dates(cells[0], order, year):
-            cols = {"date": 0, **({"speaker": 1} if len(cells) > 1 else {}), **({"title": 2} if len(cells) > 2 else {})}
+    if "date" not in cols and len(cells) >= 2 and find_dates(cells[0], order, year):
+        cols = {"date": 0, **({"speaker": 1} if len(cells) > 1 else {}), **({"title": 2} if len(cells) > 2 else {})}
     if "date" not in cols or ("speaker" not in cols and "title" not in cols):
         return None
 
@@ -180,7 +180,8 @@ class Segmenter:
     def _signals(self) -> int:
         n_title = sum(1 for ln in self.lines if ln.label == "title")
         n_speaker = sum(1 for ln in self.lines if ln.label == "speaker" and ln.kind != "row")
-        n_dated = sum(1 for ln in self.lines if ln.kind == "heading" and is_date_heading(ln.text, self.order, self.year))
+        n_dated = sum(1 for ln in self.lines
+                      if ln.kind == "heading" and is_date_heading(ln.text, self.order, self.year))
         return max(n_title, n_speaker, n_dated)
 
     def _close(self) -> None:
@@ -312,9 +313,9 @@ class Segmenter:
 
     def _labelled(self, ln: Line, single: bool) -> None:
         f, v = ln.label, ln.value
-        if f in ("title", "speaker", "date") and self.cur is not None and self.cur.has(f) and not single:
-            if not (f == "date" and not self.cur.has("title") and not self.cur.has("speaker")):
-                self._new(ln.text)
+        repeated = f in ("title", "speaker", "date") and self.cur is not None and self.cur.has(f) and not single
+        if repeated and not (f == "date" and not self.cur.has("title") and not self.cur.has("speaker")):
+            self._new(ln.text)
         c = self._ensure(ln)
         self.field = None
         if f == "title":

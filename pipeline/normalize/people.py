@@ -76,11 +76,11 @@ def position_of(part: str) -> tuple[str | None, str]:
         return pos, field_at.group(1).strip(" ,;")
     rest = re.sub(r"^\s*(?:,|-|–|@|(?:at|inside|in|of|with|from)\b)?\s*(?:the\s+)?", "", rest, flags=re.I) \
         if re.match(r"^\s*(,|-|–|at\b|in\b|inside\b|of\b|with\b|from\b|@)", rest, re.I) else rest
-    if rest.strip() and not re.match(r"^[,\s]", part.strip()[m.end():]) and \
-            not re.match(r"^\s*(at|in|inside|of|with|from|@|-|–)\b", part.strip()[m.end():], re.I):
-        # 'Professor Smith' or 'Head Office': the word is not a position here
-        if re.match(r"^\s+[A-Z]", part.strip()[m.end():]) and looks_like_name(part.strip()[m.end():]):
-            return None, part
+    after = part.strip()[m.end():]
+    glued = rest.strip() and not re.match(r"^[,\s]", after) and \
+        not re.match(r"^\s*(at|in|inside|of|with|from|@|-|–)\b", after, re.I)
+    if glued and re.match(r"^\s+[A-Z]", after) and looks_like_name(after):
+        return None, part  # 'Professor Smith': the word is not a position here
     return pos, rest.strip(" ,;")
 
 

@@ -13,8 +13,8 @@ from pipeline.models import Link, Reference
 from pipeline.normalize.text import clean_inline
 
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\]]+)", re.I)
-ARXIV = re.compile(r"(?:arxiv\s*[:.]?\s*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",
-                   re.I)
+ARXIV = re.compile(r"(?:arxiv\s*[:.]?\s*|arxiv\.org/(?:abs|pdf)/)"
+                   r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 QUOTED_TITLE = re.compile(r"[\"“”„«]\s*(.{8,}?)\s*[\"”“»]")
 PAPER_HOSTS = re.compile(r"(doi\.org|arxiv\.org|pubs\.acs\.org|aip\.scitation\.org|journals\.aps\.org|nature\.com|"
@@ -30,7 +30,8 @@ REGISTRATION = re.compile(r"(regist|rsvp|eventbrite|signup|sign-up|zoom\.us|team
                           r"gotomeet|bigbluebutton|jitsi)", re.I)
 
 
-_REF_SIGNS = re.compile(r"\bet al\b|\bdoi\b|arxiv|\(\s*(?:19|20)\d{2}\s*\)|\b(?:J\.|Journal|Phys\.?|Rev\.?|Lett\.?|Proc\.?|"
+_REF_SIGNS = re.compile(r"\bet al\b|\bdoi\b|arxiv|\(\s*(?:19|20)\d{2}\s*\)|"
+                        r"\b(?:J\.|Journal|Phys\.?|Rev\.?|Lett\.?|Proc\.?|"
                         r"Proceedings|Trans\.|ICLR|ICML|NeurIPS|NIPS|AAAI|IJCAI|CVPR|ICCV|ECCV|ACL|EMNLP|Nature|Science|"
                         r"Chem\.?|preprint|vol\.|pp\.)\b", re.I)
 

@@ -92,7 +92,7 @@ def reflow(text: str) -> str:
         if not lines:
             continue
         cur = lines[0]
-        for prev, ln in zip(lines, lines[1:]):
+        for prev, ln in zip(lines, lines[1:], strict=False):
             if len(prev) > 110 and re.search(r"[.!?:;)\"”’]$", prev):
                 paragraphs.append(cur)
                 cur = ln
