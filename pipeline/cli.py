@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -26,24 +27,27 @@ EPILOG = """examples:
 """
 
 
-def run(raw: Path, progress: bool, debug: bool = False) -> tuple[list[Talk], list[SourceStatus]]:
-    """Read every source under `raw` and return merged talk records and source status lines."""
-    paths = list_sources(raw)
+def run(raw: Path, progress: bool, debug: bool = False,
+        out: Path | None = None) -> tuple[list[Talk], list[SourceStatus]]:
+    """Read every source under `raw` (never the output folder `out`) and return merged talk
+    records and source status lines."""
+    paths = list_sources(raw, exclude=out)
     results: list[SourceResult] = []
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     if progress and len(paths) > 3 and err.is_terminal:
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       TextColumn("{task.description}"), console=err, transient=True) as bar:
             task = bar.add_task("", total=len(paths))
             for p in paths:
-                bar.update(task, description=p.name[:40])
+                bar.update(task, description=escape(p.name[:40]))
                 results.append(process_source(raw, p, debug))
                 bar.advance(task)
     else:
         results = [process_source(raw, p, debug) for p in paths]
     for r in results:
         if r.status.status == "error":
-            err.print(f"[red]error[/red] {r.status.path}: {r.status.error}", highlight=False, soft_wrap=True)
+            err.print(f"[red]error[/red] {escape(r.status.path)}: {escape(r.status.error or '')}",
+                      highlight=False, soft_wrap=True)
     talks = merge_records([t for r in results for t in r.talks])
     return talks, [r.status for r in results]
 
@@ -71,15 +75,19 @@ def _schema(out: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "schema":
-        ap = argparse.ArgumentParser(prog="ingest schema", description="Write the JSON schemas generated from the models.")
-        ap.add_argument("--out", type=Path, default=Path("schemas"), help="folder for *.schema.json (default: schemas)")
+        ap = argparse.ArgumentParser(prog="ingest schema",
+                                     description="Write the JSON schemas generated from the models.")
+        ap.add_argument("--out", type=Path, default=Path("schemas"),
+                        help="folder for *.schema.json (default: schemas)")
         a = ap.parse_args(argv[1:])
         return _schema(a.out)
     ap = argparse.ArgumentParser(
         prog="ingest", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG,
         description="Turn a folder of raw seminar announcements (Jekyll/Markdown pages, plain text, e-mails, "
-                    "slide dumps, HTML) into a validated talk dataset: OUT/talks.jsonl and OUT/sources.jsonl.")
-    ap.add_argument("raw", type=Path, help="folder of raw sources (read recursively; kinds found from content)")
+                    "slide dumps, HTML) into a validated talk dataset: OUT/talks.jsonl and "
+                    "OUT/sources.jsonl.")
+    ap.add_argument("raw", type=Path,
+                    help="folder of raw sources (read recursively; kinds found from content)")
     ap.add_argument("--out", type=Path, required=True, help="output folder for talks.jsonl and sources.jsonl")
     ap.add_argument("--check", action="store_true",
                     help="write nothing; exit 1 if a source fails to parse or OUT differs from a fresh run")
@@ -87,36 +95,46 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--debug", action="store_true", help="show Python tracebacks of internal errors")
     ap.add_argument("--json-summary", action="store_true", help="print the summary as JSON on stdout")
     a = ap.parse_args(argv)
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)
     if not a.raw.is_dir():
-        console.print(f"ingest: {a.raw} is not a folder")
+        console.print(f"ingest: {a.raw} is not a folder", markup=False, highlight=False)
         return 2
-    talks, sources = run(a.raw, progress=not a.quiet, debug=a.debug)
+    talks, sources = run(a.raw, progress=not a.quiet, debug=a.debug, out=a.out)
     files = dataset.render(talks, sources)
     if a.check:
         return _check(a, files, sources, console)
-    dataset.write(a.out, files)
+    try:
+        dataset.write(a.out, files)
+    except OSError as e:
+        console.print(f"ingest: cannot write to {a.out}: {e.strerror or e}", markup=False, highlight=False)
+        return 2
     if a.json_summary:
         print(json.dumps({"sources": len(sources), "talks": len(talks),
                           "by_status": Counter(s.status for s in sources)}, sort_keys=True))
     elif not a.quiet:
         console.print(summary(talks, sources))
-        console.print(f"wrote {a.out / dataset.TALKS} and {a.out / dataset.SOURCES}")
+        console.print(f"wrote {a.out / dataset.TALKS} and {a.out / dataset.SOURCES}",
+                      markup=False, highlight=False)
     return 0
 
 
-def _check(a: argparse.Namespace, files: dict[str, bytes], sources: list[SourceStatus], console: Console) -> int:
+def _check(a: argparse.Namespace, files: dict[str, bytes], sources: list[SourceStatus],
+           console: Console) -> int:
     failed = [s for s in sources if s.status == "error"]
     for s in failed:
-        console.print(f"FAIL {s.path}: {s.error}", highlight=False, soft_wrap=True)
+        console.print(f"FAIL {s.path}: {s.error}", markup=False, highlight=False, soft_wrap=True)
     stale = dataset.stale_files(a.out, files)
     for name, why in stale:
-        console.print(f"STALE {a.out / name}: {why}", highlight=False, soft_wrap=True)
-    if stale:
-        console.print(f"run `ingest {a.raw} --out {a.out}` and commit the result", highlight=False)
+        console.print(f"STALE {a.out / name}: {why}", markup=False, highlight=False, soft_wrap=True)
+    hint = f"run `ingest {a.raw} --out {a.out}` and commit the result"
+    if failed:
+        console.print(f"fix or remove the failing source(s), then {hint}", markup=False, highlight=False,
+                      soft_wrap=True)
+    elif stale:
+        console.print(hint, markup=False, highlight=False, soft_wrap=True)
     if failed or stale:
         return 1
-    console.print(f"ok: {len(sources)} sources parse and {a.out} is current", highlight=False)
+    console.print(f"ok: {len(sources)} sources parse and {a.out} is current", markup=False, highlight=False)
     return 0
 
 

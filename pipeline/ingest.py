@@ -6,10 +6,12 @@ the run. Records are validated (pydantic) before they are returned.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import traceback
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from pipeline.dataset import SOURCES, TALKS
 from pipeline.extract import extract
 from pipeline.models import SourceRef, SourceStatus, Talk
 from pipeline.readers import ReaderError, read
@@ -38,7 +41,10 @@ def _key(s: str | None) -> str:
 
 
 def talk_id(fields: dict, path: str, index: int) -> str:
-    """Stable id from the talk's content: date, speakers, title (source and position only as a last resort)."""
+    """Stable id from the talk's content: date, speakers, title.
+
+    The source path and position count only as a last resort, when fewer than two of those are known.
+    """
     names = sorted(_key(p.name) for p in fields["speakers"])
     parts = [fields["date"].isoformat() if fields["date"] else "", "|".join(names), _key(fields["title"])]
     if sum(bool(p) for p in parts) < 2:
@@ -46,37 +52,76 @@ def talk_id(fields: dict, path: str, index: int) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
-def list_sources(root: Path) -> list[Path]:
-    """Regular files under `root`, sorted; symlinks that leave `root` are not followed."""
+def list_sources(root: Path, exclude: Path | None = None) -> list[Path]:
+    """Files under `root` (and symbolic links to files), sorted by relative path.
+
+    Hidden files and folders, editor backups and fetch metadata are skipped. Directory
+    symlinks are never entered; a file symlink is listed so that `process_source` can report
+    it when it leaves `root`, is dangling or loops. `exclude` is the output folder: when it
+    lies inside `root` it is not read, and neither are the output files themselves, so a run
+    never reads what an earlier run wrote.
+    """
     out = []
-    root_real = root.resolve()
+    skip_dir = Path(os.path.abspath(exclude)) if exclude is not None else None
+    skip_files = {skip_dir / TALKS, skip_dir / SOURCES} if skip_dir is not None else set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                             and Path(os.path.abspath(here / d)) != skip_dir)
+        # os.walk lists a symlink to a directory among dirnames: it is neither entered nor a file
         for name in sorted(filenames):
-            p = Path(dirpath) / name
+            p = here / name
             rel = p.relative_to(root).as_posix()
-            if SKIP_NAMES.search(rel):
+            if SKIP_NAMES.search(rel) or Path(os.path.abspath(p)) in skip_files:
                 continue
-            if p.is_symlink():
-                try:
-                    target = p.resolve()
-                except OSError:
-                    continue
-                if root_real not in target.parents:
-                    out.append(p)  # reported as an error, never read
-                    continue
             out.append(p)
     return sorted(out, key=lambda p: p.relative_to(root).as_posix())
 
 
-def process_source(root: Path, path: Path, debug: bool = False) -> SourceResult:
-    rel = path.relative_to(root).as_posix()
-    empty_sha = hashlib.sha256(b"").hexdigest()
-    if path.is_symlink() and root.resolve() not in path.resolve().parents:
-        return SourceResult(SourceStatus(path=rel, kind="unknown", sha256=empty_sha, status="error",
-                                         error="symbolic link pointing outside the input folder; not followed"))
+def _link_problem(root: Path, path: Path) -> str | None:
+    """Why a symbolic link under `root` must not be read, or None when it is a link to a file inside."""
     try:
-        size = path.stat().st_size
+        target = Path(os.path.realpath(path, strict=True))
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop; not followed"
+        return "symbolic link to a file that does not exist; not followed"
+    except RuntimeError:  # older Pythons report loops this way
+        return "symbolic link loop; not followed"
+    if Path(os.path.realpath(root)) not in target.parents:
+        return "symbolic link pointing outside the input folder; not followed"
+    return None
+
+
+def relative_name(root: Path, path: Path) -> str:
+    """`path` relative to `root`, `/`-separated, always valid UTF-8.
+
+    A file name that is not valid UTF-8 (its bytes come back as surrogates) is written with
+    backslash escapes for the bad bytes, e.g. `bad\\xffname.txt`, instead of breaking the output.
+    """
+    rel = path.relative_to(root).as_posix()
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        rel = os.fsencode(rel).decode("utf-8", errors="backslashreplace")
+    return rel
+
+
+def process_source(root: Path, path: Path, debug: bool = False) -> SourceResult:
+    rel = relative_name(root, path)
+    empty_sha = hashlib.sha256(b"").hexdigest()
+    if path.is_symlink():
+        problem = _link_problem(root, path)
+        if problem:
+            return SourceResult(SourceStatus(path=rel, kind="unknown", sha256=empty_sha, status="error",
+                                             error=problem))
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            # a FIFO would block the run forever, a device could be endless
+            return SourceResult(SourceStatus(path=rel, kind="unknown", sha256=empty_sha, status="error",
+                                             error="not a regular file (pipe, socket or device); not read"))
+        size = st.st_size
         if size > MAX_BYTES:
             return SourceResult(SourceStatus(path=rel, kind="unknown", sha256=empty_sha, status="error",
                                              error=f"file is {size // (1024 * 1024)} MB, over the "
@@ -102,8 +147,8 @@ def process_source(root: Path, path: Path, debug: bool = False) -> SourceResult:
                                                            locator=locs[0] if locs else None)], **f))
         ids = [t.id for t in talks]
         status = "ok" if talks else "empty"
-        return SourceResult(SourceStatus(path=rel, kind=kind, sha256=sha, status=status, talk_ids=sorted(set(ids)),
-                                         warnings=warnings), talks)
+        return SourceResult(SourceStatus(path=rel, kind=kind, sha256=sha, status=status,
+                                         talk_ids=sorted(set(ids)), warnings=warnings), talks)
     except ReaderError as e:
         msg = str(e)
     except ValidationError as e:

@@ -7,6 +7,7 @@ plain text as the default for anything that decodes as text.
 
 from __future__ import annotations
 
+import codecs
 import re
 import zipfile
 from io import BytesIO
@@ -16,9 +17,13 @@ _EMAIL_HEADER = re.compile(
     r"Reply-To|Sender|X-[\w-]+)\s*:", re.I | re.M)
 _HTML = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml[^>]*>\s*<html)", re.I)
 _HTML_TAGS = re.compile(r"<(html|head|body|div|meta|title|script)[\s>]", re.I)
+_MBOX_FROM = re.compile(r"^From \S+ .*\d\d:\d\d")
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _SLIDE_NUM = re.compile(r"^\s{0,4}(\d{1,3})\.\s+\S", re.M)
-_MD_SIGNAL = re.compile(r"^(#{1,6}\s|\s*[-*+]\s+\S|\|.*\|\s*$)|\*\*\S|\[[^\]]+\]\([^)]+\)|\[[^\]]+\]\[\w*\]|<(a|p|img|br|div)\b",
+_MD_SIGNAL = re.compile(r"^(#{1,6}\s|\s*[-*+]\s+\S|\|.*\|\s*$)|\*\*\S|\[[^\]]+\]\([^)]+\)"
+                        r"|\[[^\]]+\]\[\w*\]|<(a|p|img|br|div)\b",
                         re.M)
 
 
@@ -27,7 +32,7 @@ def _is_binary(head: bytes) -> bool:
         return False
     if b"\x00" in head[:4096]:
         # UTF-16 text has NULs too; a BOM says it is text
-        return not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        return not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
     ctrl = sum(1 for c in head[:4096] if c < 9 or 13 < c < 32)
     return ctrl / min(len(head), 4096) > 0.05
 
@@ -64,13 +69,15 @@ def sniff_text(text: str) -> str:
     if _FRONT.match(text):
         fm_end = text.find("\n---", 3)
         fm = text[:fm_end] if fm_end > 0 else head
-        if re.search(r"^(marp|revealjs|reveal|remark)\s*:", fm, re.M | re.I) or \
+        if re.search(r"^(marp|revealjs|reveal|remark|rise)\s*:", fm, re.M | re.I) or \
                 re.search(r"^(format|output)\s*:\s*.*(revealjs|slidy|beamer|ioslides|xaringan)", fm, re.M):
             return "markdown-slides"
         return "jekyll"
     lines = head.split("\n")
+    if lines and _MBOX_FROM.match(lines[0]):
+        lines = lines[1:]  # an mbox "From " separator line before the headers
     headers = [ln for ln in lines[:30] if _EMAIL_HEADER.match(ln)]
-    if len(headers) >= 3 and _EMAIL_HEADER.match(lines[0] or ""):
+    if len(headers) >= 3 and _EMAIL_HEADER.match(lines[0] if lines else ""):
         return "email"
     if _HTML.match(head) or len(_HTML_TAGS.findall(head)) >= 3 and head.lstrip().startswith("<"):
         return "html"
@@ -94,8 +101,17 @@ def sniff(data: bytes) -> str:
         return "ppt"
     if _is_binary(data[:8192]):
         return "binary"
+    return sniff_text(_decode_head(data[:65536]).lstrip("\ufeff"))
+
+
+def _decode_head(chunk: bytes) -> str:
+    """Text of the first bytes: by BOM (UTF-16/32 too), else UTF-8, else Latin-1."""
+    for bom, enc in _BOMS:
+        if chunk.startswith(bom):
+            return chunk[len(bom):].decode(enc, errors="ignore")
     try:
-        text = data[:65536].decode("utf-8")
-    except UnicodeDecodeError:
-        text = data[:65536].decode("latin-1")
-    return sniff_text(text.lstrip("\ufeff"))
+        return chunk.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.start >= len(chunk) - 3:  # a character cut at the end of the chunk
+            return chunk[:e.start].decode("utf-8", errors="replace")
+        return chunk.decode("latin-1")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.document import Document
 from pipeline.normalize.text import decode_bytes
 
@@ -18,15 +20,31 @@ NOT_YET = {
 }
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)|"""
+                           rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.-]+)""", re.I)
+
+
+def _html_charset(data: bytes) -> str | None:
+    """The charset a web page declares in its first bytes (<meta charset>, http-equiv, XML declaration)."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)).decode("ascii", "replace").lower()
+
+
 def read(data: bytes, kind: str) -> Document:
     """Dispatch on the sniffed kind; raise ReaderError for kinds that cannot be read."""
+    if kind in ("binary", "pptx") and data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        problem = _zip_problem(data)
+        if problem:
+            raise ReaderError(problem)
     if kind in NOT_YET:
         raise ReaderError(NOT_YET[kind])
     if kind == "email":
         from pipeline.readers.text import read_email
 
         return read_email(data)
-    text, warnings = decode_bytes(data)
+    text, warnings = decode_bytes(data, _html_charset(data) if kind == "html" else None)
     if kind in ("jekyll", "markdown", "markdown-slides"):
         from pipeline.readers.markdown import read_markdown
 
@@ -45,3 +63,22 @@ def read(data: bytes, kind: str) -> Document:
         doc = read_text(text)
     doc.warnings[:0] = warnings
     return doc
+
+
+def _zip_problem(data: bytes) -> str | None:
+    """One line on a ZIP container that is not a readable slide deck (None for an intact deck)."""
+    import zipfile
+    from io import BytesIO
+
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as z:
+            names = z.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return "damaged or truncated ZIP archive (an Office file such as .pptx is a ZIP); cannot be read"
+    if any(n.startswith("word/") for n in names):
+        return "Word documents (.docx) are not supported"
+    if any(n.startswith("xl/") for n in names):
+        return "spreadsheets (.xlsx) are not supported"
+    if any(n.startswith("ppt/") for n in names):
+        return None
+    return "ZIP archive that is not a supported document format"

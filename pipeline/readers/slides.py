@@ -13,10 +13,14 @@ from pipeline.document import Block, Document
 from pipeline.normalize.text import repair
 
 _SLIDE = re.compile(r"^\s{0,6}(\d{1,4})\.\s+(.*)$")
-_LATEX = re.compile(r"<latexit[^>]*>.*?</latexit>|<latexit[^>]*>[A-Za-z0-9+/=]{20,}|sha1_base64=\"[^\"]*\"", re.S)
+_LATEX = re.compile(r"<latexit[^>]*>.*?</latexit>|<latexit[^>]*>[A-Za-z0-9+/=]{20,}|sha1_base64=\"[^\"]*\"",
+                    re.S)
 _BASE64 = re.compile(r"\b[A-Za-z0-9+/]{40,}={0,2}")
-_BOILERPLATE = re.compile(r"^(download presentation|download policy|recommend|more recommend|play|views?\b|"
-                          r"\d+ views|share|embed|report|like|follow|related|upload)", re.I)
+# the slide site's own buttons and notices: a whole short line, never the first word of slide
+# text ("Likelihood-free inference", "Related work", "Playing with ..." are content)
+_BOILERPLATE = re.compile(r"^(download presentation\b.*|download policy\b.*|(more )?recommend(ed|ations)?|play|"
+                          r"[\d,.]+k? views?|views?(: ?[\d,.]+k?)?|share|embed|report|like|follow|"
+                          r"related( presentations)?|upload(ed)?( by\b.*)?)\W*$", re.I)
 
 
 def clean_slide_text(text: str) -> str:

@@ -90,7 +90,8 @@ def read_email(data: bytes) -> Document:
     if plain is not None:
         text, warnings = _part_text(plain)
         blocks = text_to_blocks(repair(_unquote(text)))
-    elif html is not None:
+    if not blocks and html is not None:
+        # no text/plain part, or an empty one: the HTML part carries the message
         text, warnings = _part_text(html)
         blocks = html_to_blocks(repair(text))
     doc = Document(blocks=blocks, meta={"email": meta}, warnings=warnings)
