@@ -27,8 +27,8 @@ EPILOG = """examples:
 """
 
 
-def run(raw: Path, progress: bool, debug: bool = False,
-        out: Path | None = None) -> tuple[list[Talk], list[SourceStatus]]:
+def run(raw: Path, progress: bool, debug: bool = False, out: Path | None = None,
+        merge_sources: bool = False) -> tuple[list[Talk], list[SourceStatus]]:
     """Read every source under `raw` (never the output folder `out`) and return merged talk
     records and source status lines."""
     paths = list_sources(raw, exclude=out)
@@ -48,8 +48,13 @@ def run(raw: Path, progress: bool, debug: bool = False,
         if r.status.status == "error":
             err.print(f"[red]error[/red] {escape(r.status.path)}: {escape(r.status.error or '')}",
                       highlight=False, soft_wrap=True)
-    talks = merge_records([t for r in results for t in r.talks])
-    return talks, [r.status for r in results]
+    talks = merge_records([t for r in results for t in r.talks], across_sources=merge_sources)
+    statuses = [r.status for r in results]
+    if merge_sources:  # a merged record carries the talk key as its id
+        key_of = {t.id: t.talk_key for r in results for t in r.talks}
+        statuses = [s.model_copy(update={"talk_ids": sorted({key_of.get(i, i) for i in s.talk_ids})})
+                    for s in statuses]
+    return talks, statuses
 
 
 def summary(talks: list[Talk], sources: list[SourceStatus]) -> Table:
@@ -91,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True, help="output folder for talks.jsonl and sources.jsonl")
     ap.add_argument("--check", action="store_true",
                     help="write nothing; exit 1 if a source fails to parse or OUT differs from a fresh run")
+    ap.add_argument("--merge-sources", action="store_true",
+                    help="one record per talk across sources (same talk_key): first source wins, gaps filled "
+                         "from the others; by default each source keeps its own record")
     ap.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     ap.add_argument("--debug", action="store_true", help="show Python tracebacks of internal errors")
     ap.add_argument("--json-summary", action="store_true", help="print the summary as JSON on stdout")
@@ -99,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     if not a.raw.is_dir():
         console.print(f"ingest: {a.raw} is not a folder", markup=False, highlight=False)
         return 2
-    talks, sources = run(a.raw, progress=not a.quiet, debug=a.debug, out=a.out)
+    talks, sources = run(a.raw, progress=not a.quiet, debug=a.debug, out=a.out, merge_sources=a.merge_sources)
     files = dataset.render(talks, sources)
     if a.check:
         return _check(a, files, sources, console)

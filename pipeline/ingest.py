@@ -40,16 +40,31 @@ def _key(s: str | None) -> str:
     return re.sub(r"\W+", " ", s).strip()
 
 
-def talk_id(fields: dict, path: str, index: int) -> str:
-    """Stable id from the talk's content: date, speakers, title.
+def _hash(parts: list[str]) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
-    The source path and position count only as a last resort, when fewer than two of those are known.
+
+def talk_key(fields: dict, source_sha256: str, index: int) -> str:
+    """The talk's identity from its content (date, speakers, title), shared by every source of it.
+
+    The source's content hash and the position count only as a last resort, when fewer than two
+    of those are known.
     """
     names = sorted(_key(p.name) for p in fields["speakers"])
     parts = [fields["date"].isoformat() if fields["date"] else "", "|".join(names), _key(fields["title"])]
     if sum(bool(p) for p in parts) < 2:
-        parts += [path, str(index)]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+        parts += [source_sha256, str(index)]
+    return _hash(parts)
+
+
+def talk_id(key: str, source_sha256: str) -> str:
+    """One record per talk per source: the talk key and the content hash of its source.
+
+    Two versions of a page may say different things about the same talk; each record stays
+    faithful to its source, and `talk_key` groups them (or `--merge-sources` merges them).
+    Renaming a file keeps its ids; two identical copies give one record listing both.
+    """
+    return _hash([key, source_sha256])
 
 
 def list_sources(root: Path, exclude: Path | None = None) -> list[Path]:
@@ -142,8 +157,8 @@ def process_source(root: Path, path: Path, debug: bool = False) -> SourceResult:
         for i, f in enumerate(found):
             locs = [x for x in f.pop("_locators", []) if x]
             f.pop("_origin", None)
-            tid = talk_id(f, rel, i)
-            talks.append(Talk(id=tid, sources=[SourceRef(path=rel, kind=kind, sha256=sha,
+            key = talk_key(f, sha, i)
+            talks.append(Talk(id=talk_id(key, sha), talk_key=key, sources=[SourceRef(path=rel, kind=kind, sha256=sha,
                                                            locator=locs[0] if locs else None)], **f))
         ids = [t.id for t in talks]
         status = "ok" if talks else "empty"
@@ -166,10 +181,14 @@ def process_source(root: Path, path: Path, debug: bool = False) -> SourceResult:
     return SourceResult(SourceStatus(path=rel, kind=kind, sha256=sha, status="error", error=msg))
 
 
-def merge_records(talks: list[Talk]) -> list[Talk]:
-    """Records with the same id (the same talk seen in several sources) become one."""
+def merge_records(talks: list[Talk], across_sources: bool = False) -> list[Talk]:
+    """Records of the same talk become one: within a source always (same id), and across
+    sources (same `talk_key`) when asked; the first source's values win, gaps are filled
+    from the others, and every source is listed."""
     by_id: dict[str, Talk] = {}
-    for t in talks:
+    for t in sorted(talks, key=lambda t: (t.sources[0].path, t.id)):
+        if across_sources:
+            t = t.model_copy(update={"id": t.talk_key})
         if t.id not in by_id:
             by_id[t.id] = t
             continue
@@ -177,7 +196,7 @@ def merge_records(talks: list[Talk]) -> list[Talk]:
         data = kept.model_dump()
         other = t.model_dump()
         for k, v in other.items():
-            if k in ("id", "sources", "warnings"):
+            if k in ("id", "talk_key", "sources", "warnings"):
                 continue
             if data.get(k) in (None, [], "") and v not in (None, [], ""):
                 data[k] = v

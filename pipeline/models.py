@@ -77,6 +77,8 @@ class Talk(_Record):
     """One talk. Null means the source does not say; guesses are explained in `warnings`."""
 
     id: str = Field(pattern=r"^[0-9a-f]{16}$")
+    talk_key: str = Field(pattern=r"^[0-9a-f]{16}$",
+                          description="shared by the records of the same talk read from different sources")
     title: str | None = None
     speakers: list[Person] = Field(default_factory=list)
     date: dt.date | None = None

@@ -395,3 +395,29 @@ def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     src = sources_by_path(out)
     assert list(src) == ["bad\\xffname.txt"] and src["bad\\xffname.txt"]["status"] == "ok"
     (out / "sources.jsonl").read_bytes().decode("utf-8")
+
+
+TWO_VERSIONS = [
+    "---\ntitle: Colloquium\n---\n## Next\n#### Title: Learning flows\n\nDate: 10-11-2020 14:00-15:00 CET\n\n"
+    "Speaker: **Frank Noe**, Professor, FU Berlin\n",
+    "---\ntitle: Colloquium\n---\n## Previous\n#### Title: Learning flows\n\nDate: 10-11-2020 14:00-15:00 CET\n\n"
+    "Speaker: **Frank Noe**, Professor, FU Berlin\n\n**Abstract:**\nWe sample many-body systems.\n",
+]
+
+
+def test_same_talk_in_two_sources_shares_talk_key_and_merges_on_request(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i, text in enumerate(TWO_VERSIONS):
+        (raw / f"v{i}.md").write_text(text, encoding="utf-8")
+    assert run_ingest(raw, "--out", tmp_path / "sep", "--quiet") == 0
+    sep = read_jsonl(tmp_path / "sep" / "talks.jsonl")
+    assert len(sep) == 2 and sep[0]["talk_key"] == sep[1]["talk_key"] and sep[0]["id"] != sep[1]["id"]
+    assert sorted(t["abstract"] is None for t in sep) == [False, True]  # each record says what its source says
+    assert run_ingest(raw, "--out", tmp_path / "merged", "--quiet", "--merge-sources") == 0
+    (merged,) = read_jsonl(tmp_path / "merged" / "talks.jsonl")
+    assert merged["id"] == merged["talk_key"] == sep[0]["talk_key"]
+    assert [s["path"] for s in merged["sources"]] == ["v0.md", "v1.md"]
+    assert merged["abstract"] == "We sample many-body systems."
+    statuses = read_jsonl(tmp_path / "merged" / "sources.jsonl")
+    assert all(s["talk_ids"] == [merged["id"]] for s in statuses)
