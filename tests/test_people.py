@@ -92,24 +92,14 @@ PERSON_CASES = [
     pytest.param("Jane Doe from MIT", None, ("Jane Doe", None, None, "MIT"), id="name-from-institution"),
     pytest.param(
         "Chi-Fang (Anthony) Chen (UC Berkeley)", None, ("Chi-Fang (Anthony) Chen", None, None, "UC Berkeley"),
-        id="nickname-in-parentheses",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "the first '(' is taken as the start of the affiliation: name 'Chi-Fang', "
-            "affiliations ['Anthony) Chen (UC Berkeley']"))),
+        id="nickname-in-parentheses"),
     pytest.param(
         "Michael Dirnberger <mtd@mpi-inf.mpg.de>", None, ("Michael Dirnberger", None, None, ""),
-        id="email-in-angle-brackets",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "the e-mail is removed but the empty '<>' stays, so the name fails looks_like_name and "
-            "parse_person returns None"))),
+        id="email-in-angle-brackets"),
     pytest.param(
         "Chris Rackauckas, Applied Mathematics Instructor, Massachusetts Institute of Technology", None,
         ("Chris Rackauckas", None, "Applied Mathematics Instructor", "Massachusetts Institute of Technology"),
-        id="discipline-before-position-word",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "'Applied Mathematics Instructor' is not recognised as a position (only a leading position word "
-            "is): position None, affiliations ['Applied Mathematics Instructor', "
-            "'Massachusetts Institute of Technology']"))),
+        id="discipline-before-position-word"),
 ]
 
 
@@ -162,15 +152,9 @@ PEOPLE_CASES = [
     pytest.param(
         "Jane Doe (MIT) and John Smith (Harvard)",
         [("Jane Doe", None, None, "MIT"), ("John Smith", None, None, "Harvard")],
-        id="two-people-each-with-parenthesised-affiliation",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "split_people only splits on 'and' before the first '(' or ',', so the line stays one person: "
-            "Jane Doe with affiliations ['MIT) and John Smith (Harvard']"))),
+        id="two-people-each-with-parenthesised-affiliation"),
     pytest.param(
-        "Speaker TBA", [], id="speaker-tba-is-nobody",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "'Speaker TBA' passes looks_like_name and is not a placeholder as a whole: "
-            "a Person named 'Speaker TBA' is returned"))),
+        "Speaker TBA", [], id="speaker-tba-is-nobody"),
 ]
 
 
@@ -230,9 +214,7 @@ def test_looks_like_name(text: str, expected: bool) -> None:
      ("Assistant Professor", "University of Iowa")),
     ("PhD Student", ("PhD Student", "")),
     ("University of Chicago", (None, "University of Chicago")),
-    pytest.param("Professor Smith", (None, "Professor Smith"), marks=pytest.mark.xfail(strict=True, reason=(
-        "the guard for 'Professor Smith' (a title before a name, not a position) never fires because "
-        "`after` always starts with a space: returns ('Professor', 'Smith')"))),
+    pytest.param("Professor Smith", (None, "Professor Smith")),
 ])
 def test_position_of(text: str, expected: tuple[str | None, str]) -> None:
     assert position_of(text) == expected

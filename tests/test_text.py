@@ -45,10 +45,6 @@ def test_long_cp1252_text_is_detected_with_a_warning() -> None:
     assert warnings and "not UTF-8" in warnings[0]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "short Windows-1252 French text is mis-detected by charset_normalizer: decoded as cp775 "
-    "('Sķminaire du 12 mars Ó 14h', 'Jean-Franńois C¶tķ') or shift_jis ('J駻𣜜e Darbon', 'ﾀ venir'); "
-    "Latin-1/cp1252 should be preferred for Western text that is not UTF-8"))
 @pytest.mark.parametrize("src", [
     pytest.param("Séminaire du 12 mars à 14h\nOrateur : Jean-François Côté\nTitre : Problèmes inverses\n",
                  id="seminaire-cp775"),
@@ -126,9 +122,6 @@ def test_reflow_joins_word_hyphenated_at_line_end(src: str, expected: str) -> No
     assert reflow(src) == expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a hyphen at a line end before a capital or a digit is kept but followed by a space "
-    "('non- Euclidean', 'COVID- 19'); the hyphen belongs to the compound and needs no space"))
 @pytest.mark.parametrize(("src", "expected"), [
     pytest.param("learning on non-\nEuclidean domains", "learning on non-Euclidean domains", id="non-Euclidean"),
     pytest.param("enzyme kinetics (including COVID-\n19)", "enzyme kinetics (including COVID-19)", id="COVID-19"),
@@ -137,9 +130,6 @@ def test_reflow_keeps_compound_hyphen_before_capital_or_digit(src: str, expected
     assert reflow(src) == expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "every lower-case 'xx-\\nyy' is joined without the hyphen, so the compound 'self-supervised' becomes "
-    "'selfsupervised'; prefixes such as self-/non-/multi- keep their hyphen"))
 def test_reflow_keeps_hyphen_of_self_compound() -> None:
     assert reflow("We use self-\nsupervised learning") == "We use self-supervised learning"
 

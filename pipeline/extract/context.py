@@ -32,8 +32,8 @@ _SEMESTER = re.compile(r"^\s*(?:(?:" + "|".join(SEMESTERS) + r")(?:\s+term)?\s*)
                        r"(?:\d{4}(?:[/-]\d{2,4})?)?\s*[:\-–]?\s*", re.I)
 _HOSTS_VERB = re.compile(r"((?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'-]+\s+){1,3}"
                          r"[A-Z][\w'-]+)*)\s+(?:invite|host|organi[sz]e|run|coordinate)s?\b")
-_VENUE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w.'-]*\s+){0,4}(?:Room|Hall|Auditorium|Building|Bldg|"
-                       r"Theatre|Theater|Lab|Salle|Amphi\w*|Hörsaal|Raum)\b\.?\s*[\w.-]*(?:\s+\d+\w*)?)")
+_VENUE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w.'-]*\s+){0,4}(?i:room|hall|auditorium|building|bldg|"
+                       r"theatre|theater|lab|salle|amphi\w*|hörsaal|raum)\b\.?\s*[\w.-]*(?:\s+\d+\w*)?)")
 _ONLINE = re.compile(r"\b(?:over|on|via|using|through)\s+(Zoom|Teams|Google Meet|Webex|Skype|BigBlueButton)\b|"
                      r"\b(online only|held online|completely online|fully online)\b", re.I)
 
@@ -65,9 +65,11 @@ def series_from_title(title: str | None) -> str | None:
     if not title:
         return None
     t = clean_inline(str(title)) or ""
-    if not _SERIES_RX.search(t) or len(t.split()) > 8:
+    if not _SERIES_RX.search(t) or len(t.split()) > 8 or re.search(r"[\"“”«»\[\]]", t):
         return None
     t = _SEMESTER.sub("", t).strip(" :-–")
+    t = re.sub(r"[\s:,–-]+(?:(?:" + "|".join(SEMESTERS) + r")(?:\s+term)?\s*)?(?:19|20)\d{2}(?:[/-]\d{2,4})?$", "",
+               t, flags=re.I).strip()
     t = re.sub(r"^(?:upcoming|next|past|previous)\s+", "", t, flags=re.I)
     if not re.search(r"[^\W\d_]{2,}", _SERIES_RX.sub("", t)):
         return None  # 'Colloquium' alone names no series
@@ -130,7 +132,7 @@ def context_defaults(ctx: PageContext, context_lines: list[Line]) -> None:
                 and not re.search(r"\b(by|from|speaker|invite\w*)\b", t, re.I) and ln.label is None \
                 and re.search(r"\b(universit|institut|department|school|campus|college|centre|center|hall|room)",
                               t, re.I):
-            cz = find_city_zone(t)
+            cz = find_city_zone(t, frozenset({"US"}) if ctx.order == "DMY" else frozenset())
             if cz:
                 ctx.venue_zone = cz
     if ctx.default_location is None:

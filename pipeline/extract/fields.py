@@ -99,13 +99,18 @@ def pick_zone(c: Candidate, ctx: PageContext, time_text: str | None, location: s
                 warnings.append(w)
         return label.zone, warnings
     if location:
-        cz = find_city_zone(location)
+        cz = find_city_zone(location, _not_here(ctx))
         if cz:
             return cz[1], [f"time zone {cz[1]} inferred from the venue ({cz[0]})"]
     if ctx.venue_zone:
         city, zone = ctx.venue_zone
         return zone, [f"time zone {zone} inferred from the page's venue ({city})"]
     return None, warnings
+
+
+def _not_here(ctx: PageContext) -> frozenset[str]:
+    """Countries a page cannot be in: day-first numeric dates are never written in the US."""
+    return frozenset({"US"}) if ctx.order == "DMY" else frozenset()
 
 
 def _links(links: list[InlineLink], base: str | None, exclude_text: set[str] | None = None) -> list[Link]:

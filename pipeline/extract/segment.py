@@ -30,7 +30,13 @@ _NOT_TALK = re.compile(r"\b(no (seminar|colloquium|talk|meeting|lecture)s?|cance
 _SITE_TEXT = re.compile(r"\b(please (have a look|visit|see|check|subscribe|register|join|contact)|"
                         r"have a look at (our|out)|subscribe|mailing list|e-?mail ?list|our blog|"
                         r"previous colloquia|previous seminars|"
-                        r"past talks|follow us)\b", re.I)
+                        r"past talks|follow us|"
+                        r"(this|the) (meeting|talk|seminar|session|lecture) (was|will) not be recorded|"
+                        r"(was|were) not recorded|all are (cordially )?(invited|welcome)|"
+                        r"everyone is (cordially )?welcome|coffee (and|&) (tea|cookies)|tea (and|&) coffee|"
+                        r"refreshments will|coffee will be served)\b", re.I)
+_SIGNOFF = re.compile(r"^(best( regards| wishes)?|kind regards|regards|cheers|thanks|thank you|sincerely|"
+                      r"cordialement|bien à vous|mit freundlichen grüßen|viele grüße)\s*[,!.]?$", re.I)
 _INLINE_REFS = re.compile(r"\b(?:see\s+)?(?:references?|refs?\.?)\s*:\s*(.{10,})$", re.I)
 _LINK_BUTTON = re.compile(r"^\W*(watch|video|recording|slides?|view|download|pdf|link|more|read more|"
                           r"replay|youtube|here|website|homepage|register|registration|zoom)\b.{0,25}$", re.I)
@@ -84,17 +90,21 @@ def schedule_entry(line: Line, order: str | None, year: int | None) -> Candidate
     c.date_texts.append(text[d.start: d.end])
     if time_text:
         c.time_texts.append(time_text)
-    m = re.match(r"^(?P<title>.+?)\s+(?:by|par|von)\s+(?P<who>[^()]+)$", rest, re.S)
+    m = re.match(r"^(?P<title>.+?)\s+(?:by|par|von)\s+(?P<who>[^()]+(?:\([^()]*\))?)$", rest, re.S)
     paren = re.match(r"^(?P<title>.+?)\s*\((?:[\w-]+\s+)?(?:by|par|von|with|avec)\s+(?P<who>[^)]+)\)$", rest)
     from pipeline.normalize.people import looks_like_name, split_honorific
 
     whole = clean_inline(rest) or ""
-    if looks_like_name(split_honorific(whole)[0]) or any(rest.strip("*_ ") == st for st in line.strong):
+    head = re.split(r"\s*[,(]", whole)[0]
+    bold_head = any(st and clean_inline(st) == head for st in line.strong)
+    if looks_like_name(split_honorific(whole)[0]) or any(rest.strip("*_ ") == st for st in line.strong) or \
+            (head != whole and looks_like_name(split_honorific(head)[0]) and len(head.split()) >= 2
+             and (bold_head or re.fullmatch(r"[^,(]+\([^()]+\)", whole))):
         c.speaker_lines.append((rest, line.strong, line.links))
     elif paren:
         c.title, who = paren.group("title"), paren.group("who")
         c.speaker_lines.append((who, [], line.links))
-    elif m and looks_like_name(split_honorific(clean_inline(m.group("who")) or "")[0]):
+    elif m and looks_like_name(split_honorific(re.split(r"\s*[,(]", clean_inline(m.group("who")) or "")[0])[0]):
         c.title, who = m.group("title"), m.group("who")
         c.speaker_lines.append((who, line.strong, line.links))
     else:
@@ -390,6 +400,10 @@ class Segmenter:
                 and looks_like_reference(text):
             self._add_to_field(c, "references", text, ln)
             self.field = "references"
+            return
+        if c is not None and _SIGNOFF.match(text):
+            self.field = None  # an e-mail's sign-off: what follows is a signature
+            self.context_lines.append(ln)
             return
         if c is not None and self.field in ("abstract", "bio") and _SITE_TEXT.search(text) and len(text) < 250:
             self.field = None  # 'For an overview of previous talks, have a look at our blog': page text

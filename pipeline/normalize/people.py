@@ -17,6 +17,7 @@ _P = load("people.json")
 HONORIFICS = sorted(_P["honorifics"], key=len, reverse=True)
 POSITIONS = sorted(_P["positions"], key=len, reverse=True)
 PARTICLES = set(_P["name_particles"])
+NOT_NAME = set(_P["not_name_words"])
 
 _HON_RX = re.compile(r"^(?:(" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?:\s+|(?<=\.)))+", re.I)
 _POS_RX = re.compile(r"^(" + "|".join(re.escape(p) for p in POSITIONS) + r")(?![\w])", re.I)
@@ -24,6 +25,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _URL = re.compile(r"https?://\S+")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|[A-Z]\.|\w+-\w+)$")
 _AND_ROLE = re.compile(r"\s+(?:and|&)\s+(?:an?\s+)?(?=(?:" + "|".join(re.escape(p) for p in POSITIONS) + r")\b)", re.I)
+_POS_TAIL_RX = re.compile(r"(?<![\w])(" + "|".join(re.escape(p) for p in POSITIONS) + r")$", re.I)
+_ORG_WORDS = re.compile(r"\b(universit\w*|institut\w*|college|school|laborator\w*|lab|centre|center|department|"
+                        r"group|faculty|academy|inc|ltd|gmbh|corporation|company)\b", re.I)
 _FORMER = re.compile(r"^(former|ex-|previously|formerly|alumn)", re.I)
 
 
@@ -49,6 +53,8 @@ def looks_like_name(text: str) -> bool:
         return False
     caps = 0
     for tok in toks:
+        if tok.lower().strip(".,") in NOT_NAME:
+            return False
         if tok.lower() in PARTICLES:
             continue
         if not _NAME_TOKEN.match(tok):
@@ -77,10 +83,8 @@ def position_of(part: str) -> tuple[str | None, str]:
     rest = re.sub(r"^\s*(?:,|-|–|@|(?:at|inside|in|of|with|from)\b)?\s*(?:the\s+)?", "", rest, flags=re.I) \
         if re.match(r"^\s*(,|-|–|at\b|in\b|inside\b|of\b|with\b|from\b|@)", rest, re.I) else rest
     after = part.strip()[m.end():]
-    glued = rest.strip() and not re.match(r"^[,\s]", after) and \
-        not re.match(r"^\s*(at|in|inside|of|with|from|@|-|–)\b", after, re.I)
-    if glued and re.match(r"^\s+[A-Z]", after) and looks_like_name(after):
-        return None, part  # 'Professor Smith': the word is not a position here
+    if re.match(r"^\s+[A-Z]", after) and looks_like_name(after.strip()):
+        return None, part  # 'Professor Smith': the word is an honorific before a name here
     return pos, rest.strip(" ,;")
 
 
@@ -104,7 +108,11 @@ def _split_parts(text: str) -> list[str]:
 def parse_person(text: str, bold: list[str] | None = None) -> Person | None:
     """One speaker from a line such as '**Jane Doe**, PhD Student, Dept. of X, Univ. Y'."""
     t = _EMAIL.sub("", _URL.sub("", text))
-    t = re.sub(r"\(\s*(mailto:)?\s*\)", "", t)
+    t = re.sub(r"\(\s*(mailto:)?\s*\)|<\s*(mailto:)?\s*>", "", t)
+    # a nickname in parentheses stays in the name: 'Chi-Fang (Anthony) Chen'
+    nick = re.match(r"^([A-Z][\w'’-]+)\s+\(([A-Z][a-z]+)\)\s+(?=[A-Z])", t)
+    if nick:
+        t = nick.group(1) + " " + t[nick.end():]
     t = clean_inline(t) or ""
     t = t.strip(" ,;:-–")
     if not t or is_placeholder(t):
@@ -126,6 +134,8 @@ def parse_person(text: str, bold: list[str] | None = None) -> Person | None:
     name, hon = split_honorific(name.strip(" ,"))
     if not looks_like_name(name):
         return None
+    if nick and name.startswith(nick.group(1) + " "):
+        name = f"{nick.group(1)} ({nick.group(2)}){name[len(nick.group(1)):]}"
     position = None
     affiliations: list[str] = []
     parts = []
@@ -139,6 +149,10 @@ def parse_person(text: str, bold: list[str] | None = None) -> Person | None:
         if not part or _FORMER.match(part):
             continue
         pos, remainder = position_of(part)
+        if not pos:
+            tail = _POS_TAIL_RX.search(part)
+            if tail and len(part.split()) <= 5 and not _ORG_WORDS.search(part):
+                pos, remainder = part, ""
         if pos:
             position = position or pos
             part = remainder
@@ -152,6 +166,9 @@ def parse_person(text: str, bold: list[str] | None = None) -> Person | None:
 def split_people(text: str) -> list[str]:
     """'A and B', 'A & B', 'A; B' -> ['A', 'B'] when each side starts with a name."""
     head = re.split(r"[,(]", text)[0]
+    own = re.split(r"(?<=\))\s+(?:and|&|und|et)\s+(?=[A-Z])", text)
+    if len(own) > 1 and all(_is_full_name(p.split("(")[0]) for p in own):
+        return own
     if ";" in text:
         parts = re.split(r"\s*;\s*", text)
     elif re.search(r"\s(?:and|&|und|et)\s", head):

@@ -15,7 +15,7 @@ from pipeline.normalize.text import clean_inline
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\]]+)", re.I)
 ARXIV = re.compile(r"(?:arxiv\s*[:.]?\s*|arxiv\.org/(?:abs|pdf)/)"
                    r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+YEAR = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})(?!\d|\.\d)")
 QUOTED_TITLE = re.compile(r"[\"“”„«]\s*(.{8,}?)\s*[\"”“»]")
 PAPER_HOSTS = re.compile(r"(doi\.org|arxiv\.org|pubs\.acs\.org|aip\.scitation\.org|journals\.aps\.org|nature\.com|"
                          r"science\.org|sciencedirect\.com|springer\.com|wiley\.com|ieeexplore|acm\.org|"
@@ -25,7 +25,7 @@ JOURNAL_WORDS = re.compile(r"\b(journal|review|letters|proceedings|transactions|
                            r"arxiv|preprint|conference|annals|acta|bulletin|paper|article)\b", re.I)
 VIDEO = re.compile(r"(youtube\.com|youtu\.be|vimeo\.com|drive\.google\.com/file|bilibili|video|recording|"
                    r"watch|mediasite|panopto|\.mp4\b)", re.I)
-SLIDES = re.compile(r"(slides?|speakerdeck|slideshare|\.pptx?\b|/slides)", re.I)
+SLIDES = re.compile(r"(slides?|speakerdeck|slideshare|\.pptx?\b|/slides|docs\.google\.com/presentation)", re.I)
 REGISTRATION = re.compile(r"(regist|rsvp|eventbrite|signup|sign-up|zoom\.us|teams\.microsoft|meet\.google|webex|"
                           r"gotomeet|bigbluebutton|jitsi)", re.I)
 
@@ -78,9 +78,10 @@ def is_paper_link(url: str, label: str | None) -> bool:
 def link_kind(url: str, label: str | None) -> str:
     """video / slides / paper / registration / other, from the label and the URL."""
     lab = label or ""
-    if VIDEO.search(lab) or re.search(r"youtube|youtu\.be|vimeo|watch", url, re.I):
+    if VIDEO.search(lab) or re.search(r"youtube|youtu\.be|vimeo|watch|zoom\.us/rec/", url, re.I):
         return "video"
-    if SLIDES.search(lab) or SLIDES.search(urlparse(url).path):
+    if SLIDES.search(lab) or SLIDES.search(urlparse(url).path) or SLIDES.search(urlparse(url).netloc) \
+            or SLIDES.search(url):
         return "slides"
     if is_paper_link(url, label):
         return "paper"

@@ -39,12 +39,36 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[st
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            best = from_bytes(data[:200_000]).best()
-            enc = best.encoding if best else "cp1252"
+            enc = _guess_8bit(data)
             text = data.decode(enc, errors="replace")
             warnings.append(f"text is not UTF-8; decoded as {enc}")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     return text, warnings
+
+
+def _western(text: str) -> bool:
+    """Non-ASCII characters are Latin letters and common punctuation (how Western text looks)."""
+    extra = [c for c in text if ord(c) > 127]
+    if not extra:
+        return True
+    ok = sum(1 for c in extra if ("\u00c0" <= c <= "\u017f" and c not in "×÷") or c in "«»–—‘’“”…€°·§")
+    return ok / len(extra) >= 0.9
+
+
+def _guess_8bit(data: bytes) -> str:
+    """Charset of non-UTF-8 bytes: Windows-1252 when it reads as Western text, else detection.
+
+    Detectors are unreliable on short texts (a French paragraph comes out as cp775 or
+    Shift-JIS); Windows-1252/Latin-1 is by far the most common legacy encoding of
+    announcements, so it wins whenever its reading looks like Western text.
+    """
+    try:
+        if _western(data.decode("cp1252")):
+            return "cp1252"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    return best.encoding if best else "latin-1"
 
 
 def repair(text: str) -> str:
@@ -78,6 +102,13 @@ def strip_wrapping(text: str, chars: str = " \t\"'“”‘’«»,;:-–—|") 
     return t
 
 
+_HYPHEN_PREFIXES = {"self", "non", "co", "multi", "cross", "pre", "post", "semi", "anti", "inter", "intra", "well",
+                    "high", "low", "long", "short", "large", "small", "state", "real", "end", "time", "data",
+                    "model", "deep", "first", "second", "two", "three", "many", "few", "one", "half", "sub",
+                    "super", "meta", "quasi", "pseudo", "ultra", "micro", "macro", "nano", "bio", "geo", "open",
+                    "closed", "top", "bottom", "out", "over", "under", "fine", "coarse", "mixed", "domain"}
+
+
 def reflow(text: str) -> str:
     """Re-flow hard-wrapped lines into paragraphs separated by one blank line.
 
@@ -96,8 +127,13 @@ def reflow(text: str) -> str:
             if len(prev) > 110 and re.search(r"[.!?:;)\"”’]$", prev):
                 paragraphs.append(cur)
                 cur = ln
-            elif re.search(r"[a-z]-$", cur) and re.match(r"[a-z]", ln) and not re.search(r"\s\S-$", cur[-3:]):
-                cur = cur[:-1] + ln
+            elif re.search(r"\w-$", cur):
+                # 'de-/tail' is one word; 'non-/Euclidean', 'self-/supervised', 'COVID-/19' keep the hyphen
+                word = re.search(r"(\w+)-$", cur).group(1)
+                if re.match(r"[a-z]", ln) and word.islower() and word not in _HYPHEN_PREFIXES:
+                    cur = cur[:-1] + ln
+                else:
+                    cur = cur + ln
             else:
                 cur = cur + " " + ln
         paragraphs.append(cur)
