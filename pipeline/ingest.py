@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import json
 import os
 import re
 import stat
@@ -205,6 +204,3 @@ def merge_records(talks: list[Talk], across_sources: bool = False) -> list[Talk]
         by_id[t.id] = Talk.model_validate(data)
     return [by_id[k] for k in sorted(by_id)]
 
-
-def dumps(model) -> str:
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=False)

@@ -201,8 +201,8 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
     lines = to_lines(doc)
     ctx = page_context(doc, lines)
     seg = Segmenter(lines, ctx.order, ctx.year)
-    single = seg._signals() <= 1
     talks, schedule, context_lines = seg.run()
+    single = seg.single
     context_defaults(ctx, context_lines)
     fm = doc.meta.get("front_matter") or {}
     email = doc.meta.get("email") or {}

@@ -11,12 +11,10 @@ from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import PageContext
 from pipeline.models import Link, Person, Reference
 from pipeline.normalize.dates import DateMatch, find_dates, find_time, parse_date_fallback
-from pipeline.normalize.people import parse_people, split_honorific
-from pipeline.normalize.references import absolute_url, is_paper_link, make_link, parse_reference
+from pipeline.normalize.people import name_list, parse_people, position_of, split_honorific
+from pipeline.normalize.references import absolute_url, make_link, parse_reference
 from pipeline.normalize.text import clean_inline, is_placeholder, reflow
 from pipeline.normalize.zones import find_city_zone, find_zone_label, label_contradiction, localize
-
-_ONLINE_WORDS = re.compile(r"^(online|virtual|zoom|teams|webex|google meet|remote|en ligne|hybrid)\b", re.I)
 
 
 def clean_title(text: str | None) -> str | None:
@@ -196,11 +194,7 @@ def finalize(c: Candidate, ctx: PageContext) -> dict[str, Any]:
                 refs.append(r)
         if any(lk.url == s.url for s in speakers):
             lk.kind = "speaker"
-    hosts = []
-    for h in c.hosts:
-        from pipeline.normalize.people import name_list
-
-        hosts += name_list(h)
+    hosts = [name for h in c.hosts for name in name_list(h)]
     return {
         "title": title,
         "speakers": speakers,
@@ -226,8 +220,6 @@ _BIO_ROLE = re.compile(r"^(?:[A-Z][a-z]{0,3}\.\s|[^.]){0,80}?\b(?:is|was)\s+(?:c
 
 def _role_from_bio(person: Person, bio: str) -> None:
     """'X is an Assistant Professor of CS at the University of Iowa' fills an empty position/affiliation."""
-    from pipeline.normalize.people import position_of
-
     m = _BIO_ROLE.match(bio)
     if not m:
         return
@@ -239,8 +231,3 @@ def _role_from_bio(person: Person, bio: str) -> None:
         person.affiliations = [m.group("aff").strip()]
 
 
-def is_online(location: str | None) -> bool:
-    return bool(location and _ONLINE_WORDS.match(location))
-
-
-__all__ = ["finalize", "clean_title", "is_paper_link"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from pipeline.data import load
 from pipeline.document import Block, Document, InlineLink
+from pipeline.normalize.people import looks_like_name, split_honorific
 
 _LABELS: dict[str, str] = {}
 for _field, _words in load("labels.json").items():
@@ -61,8 +62,6 @@ def label_of(text: str) -> tuple[str | None, str]:
     if m and m.group("label").lower() in ("presented by", "présenté par", "présentée par", "vorgetragen von"):
         return "speaker", m.group("value")
     if m and len(text.split()) <= 9:
-        from pipeline.normalize.people import looks_like_name, split_honorific
-
         head = re.split(r"\s*[,(]|\s+(?:from|of|at)\s", m.group("value"))[0]
         if looks_like_name(split_honorific(head.strip())[0]):
             return "speaker", m.group("value")

@@ -16,6 +16,7 @@ import re
 from pipeline.extract.candidate import Candidate
 from pipeline.extract.lines import Line
 from pipeline.normalize.dates import find_dates, find_time
+from pipeline.normalize.people import looks_like_name, split_honorific
 from pipeline.normalize.references import looks_like_reference
 from pipeline.normalize.text import clean_inline
 
@@ -92,8 +93,6 @@ def schedule_entry(line: Line, order: str | None, year: int | None) -> Candidate
         c.time_texts.append(time_text)
     m = re.match(r"^(?P<title>.+?)\s+(?:by|par|von)\s+(?P<who>[^()]+(?:\([^()]*\))?)$", rest, re.S)
     paren = re.match(r"^(?P<title>.+?)\s*\((?:[\w-]+\s+)?(?:by|par|von|with|avec)\s+(?P<who>[^)]+)\)$", rest)
-    from pipeline.normalize.people import looks_like_name, split_honorific
-
     whole = clean_inline(rest) or ""
     head = re.split(r"\s*[,(]", whole)[0]
     bold_head = any(st and clean_inline(st) == head for st in line.strong)
@@ -185,9 +184,11 @@ class Segmenter:
         self.field: str | None = None
         self.section: str | None = None
         self.pending_heading: str | None = None
+        self.single = True
 
     # -------------------------------------------------------------- helpers
-    def _signals(self) -> int:
+    def signals(self) -> int:
+        """How many talks the page announces in full, by its strongest repeated signal (1 = a one-talk page)."""
         n_title = sum(1 for ln in self.lines if ln.label == "title")
         n_speaker = sum(1 for ln in self.lines if ln.label == "speaker" and ln.kind != "row")
         n_dated = sum(1 for ln in self.lines
@@ -215,7 +216,7 @@ class Segmenter:
 
     # -------------------------------------------------------------- main
     def run(self) -> tuple[list[Candidate], list[Candidate], list[Line]]:
-        single = self._signals() <= 1
+        single = self.single = self.signals() <= 1
         skip_block = -1
         last_sched = -10
         for i, ln in enumerate(self.lines):
