@@ -151,6 +151,7 @@ def process_source(root: Path, path: Path, debug: bool = False) -> SourceResult:
                                          warnings=["file is empty"]))
     try:
         doc = read(data, kind)
+        kind = doc.meta.get("pdf_kind") or kind  # 'pdf' becomes 'pdf-flyer' or 'pdf-slides' once read
         found, warnings = extract(doc)
         talks = []
         for i, f in enumerate(found):

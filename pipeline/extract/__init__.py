@@ -9,7 +9,7 @@ from pipeline.document import Document
 from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import PageContext, context_defaults, page_context, series_from_title
 from pipeline.extract.fields import finalize
-from pipeline.extract.lines import Line, to_lines
+from pipeline.extract.lines import Line, label_of, to_lines
 from pipeline.extract.segment import Segmenter
 from pipeline.normalize.dates import find_dates
 from pipeline.normalize.people import looks_like_name, split_honorific
@@ -145,6 +145,80 @@ def _prose(c: Candidate, lines: list[Line]) -> None:
         return
 
 
+_VENUE_WORDS = re.compile(r"\b(room|rm\.?|hall|building|bldg\.?|auditorium|lecture theat(re|er)|theat(re|er)|salle|"
+                          r"amphi\w*|hörsaal|raum|seminarraum|campus|office)\b", re.I)
+_ROOM_CODE = re.compile(r"^(?:[A-Z][\w.'-]*\s+){0,3}#?\d+[\w./-]*$")
+
+
+def _layout_title(c: Candidate, doc: Document, lines: list[Line]) -> None:
+    """On a flyer, the title is the largest text on the first page that is not a banner.
+
+    Banners are the series name, a date or time, a person's name, an institution or a
+    label; what remains with the largest font (then nearest the top) is the title.
+    """
+    if any(ln.label == "title" for ln in lines):
+        return
+    best: tuple[float, float, str] | None = None
+    for b in doc.blocks:
+        rel = b.layout.get("rel_size")
+        if rel is None or b.layout.get("page", 1) != 1 or b.kind not in ("heading", "paragraph"):
+            continue
+        for text in b.text.split("\n"):
+            t = clean_inline(text) or ""
+            if len(re.findall(r"[^\W\d_]", t)) < 4 or _is_banner(t):
+                continue
+            key = (rel, -float(b.layout.get("top", 0)), t)
+            if best is None or key[:2] > best[:2]:
+                best = key
+            break  # the first non-banner line of a block stands for it
+    if best and best[0] >= 1.1:
+        c.title = best[2]
+
+
+def _is_banner(text: str) -> bool:
+    from pipeline.normalize.dates import find_time
+
+    label = label_of(text)[0]
+    if label or series_from_title(text) or _INSTITUTION.search(text) or _VENUE_WORDS.search(text):
+        return True
+    if find_dates(text, None, 2000, allow_bare_md=True) or find_time(text):
+        return True
+    name = split_honorific(re.split(r"\s*[,(:–-]\s*", text)[0])[0]
+    if looks_like_name(name) and len(name.split()) <= 4 and len(text) < 60:
+        return True
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) <= 2 and text.isupper()  # 'MEETUP', 'BAYESIAN STATISTICS'
+
+
+def _page_fallbacks(c: Candidate, lines: list[Line], ctx: PageContext) -> None:
+    """A one-talk page without labels: the first full date, time range and venue line anywhere."""
+    from pipeline.normalize.dates import find_time
+
+    if not c.date_texts:
+        for ln in lines:
+            if ln.label in ("abstract", "bio", "references"):
+                continue
+            if find_dates(ln.text, ctx.order, ctx.year, allow_bare_md=False):
+                c.date_texts.append(ln.text)
+                break
+    if not any(find_time(t) for t in c.time_texts + c.date_texts):
+        for ln in lines:
+            tr = find_time(ln.text)
+            if tr and len(ln.text) < 120:
+                c.time_texts.append(ln.text)
+                if not c.location:
+                    rest = re.sub(r"^[\s,;:|–-]+|[\s,;:|–-]+$", "", ln.text[tr.span[1]:])
+                    if _ROOM_CODE.match(rest) or _VENUE_WORDS.search(rest):
+                        c.location = rest
+                break
+    if not c.location:
+        for ln in lines:
+            if not ln.label and len(ln.text) < 90 and _VENUE_WORDS.search(ln.text) and \
+                    not _INSTITUTION.search(ln.text.split(",")[0]) and not find_dates(ln.text, ctx.order, ctx.year):
+                c.location = ln.text
+                break
+
+
 def _same_person(a: dict, b: dict) -> bool:
     na = {re.sub(r"\W", "", s.name.lower()) for s in a["speakers"]}
     nb = {re.sub(r"\W", "", s.name.lower()) for s in b["speakers"]}
@@ -218,7 +292,12 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
         talks = [first]
     if single:
         talks = _apply_front_matter(talks, fm if isinstance(fm, dict) else {}, ctx, single)
+        if not talks and any("rel_size" in b.layout for b in doc.blocks):
+            talks = [Candidate(origin="full", locator="page 1")]  # a flyer without labels
         if talks:
+            if any("rel_size" in b.layout for b in doc.blocks):
+                _layout_title(talks[0], doc, lines)
+                _page_fallbacks(talks[0], lines, ctx)
             _prose(talks[0], lines)
             _entitled(talks[0], lines)
             _unlabelled_speaker(talks[0], lines)

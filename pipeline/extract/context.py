@@ -88,6 +88,9 @@ def page_context(doc: Document, lines: list[Line]) -> PageContext:
     years = [y for h in heads for y in year_hints(h)]
     if not years:
         years = year_hints(text[:5000])
+    created = str((doc.meta.get("pdf_info") or {}).get("CreationDate") or "")
+    if not years and re.match(r"^(D:)?(19|20)\d{2}", created):
+        years = [int(created.removeprefix("D:")[:4])]  # a flyer is made shortly before its talk
     if years:
         ctx.year = max(set(years), key=years.count)
     for h in heads:

@@ -32,12 +32,25 @@ def _html_charset(data: bytes) -> str | None:
     return (m.group(1) or m.group(2)).decode("ascii", "replace").lower()
 
 
+def _read_pdf(data: bytes) -> Document:
+    try:
+        from pipeline.readers.pdf import PdfError, read_pdf
+    except ImportError:
+        raise ReaderError(NOT_YET["pdf"]) from None
+    try:
+        return read_pdf(data)
+    except PdfError as e:
+        raise ReaderError(str(e)) from None
+
+
 def read(data: bytes, kind: str) -> Document:
     """Dispatch on the sniffed kind; raise ReaderError for kinds that cannot be read."""
     if kind in ("binary", "pptx") and data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         problem = _zip_problem(data)
         if problem:
             raise ReaderError(problem)
+    if kind == "pdf":
+        return _read_pdf(data)
     if kind in NOT_YET:
         raise ReaderError(NOT_YET[kind])
     if kind == "email":
