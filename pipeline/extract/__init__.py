@@ -8,7 +8,7 @@ from typing import Any
 from pipeline.document import Document
 from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import PageContext, context_defaults, page_context, series_from_title
-from pipeline.extract.fields import finalize
+from pipeline.extract.fields import ROOM_CODE, VENUE_WORDS, finalize
 from pipeline.extract.lines import Line, label_of, to_lines
 from pipeline.extract.segment import Segmenter
 from pipeline.normalize.dates import find_dates
@@ -145,9 +145,6 @@ def _prose(c: Candidate, lines: list[Line]) -> None:
         return
 
 
-_VENUE_WORDS = re.compile(r"\b(room|rm\.?|hall|building|bldg\.?|auditorium|lecture theat(re|er)|theat(re|er)|salle|"
-                          r"amphi\w*|hörsaal|raum|seminarraum|campus|office)\b", re.I)
-_ROOM_CODE = re.compile(r"^(?:[A-Z][\w.'-]*\s+){0,3}#?\d+[\w./-]*$")
 
 
 def _layout_title(c: Candidate, doc: Document, lines: list[Line]) -> None:
@@ -179,7 +176,7 @@ def _is_banner(text: str) -> bool:
     from pipeline.normalize.dates import find_time
 
     label = label_of(text)[0]
-    if label or series_from_title(text) or _INSTITUTION.search(text) or _VENUE_WORDS.search(text):
+    if label or series_from_title(text) or _INSTITUTION.search(text) or VENUE_WORDS.search(text):
         return True
     if find_dates(text, None, 2000, allow_bare_md=True) or find_time(text):
         return True
@@ -208,12 +205,12 @@ def _page_fallbacks(c: Candidate, lines: list[Line], ctx: PageContext) -> None:
                 c.time_texts.append(ln.text)
                 if not c.location:
                     rest = re.sub(r"^[\s,;:|–-]+|[\s,;:|–-]+$", "", ln.text[tr.span[1]:])
-                    if _ROOM_CODE.match(rest) or _VENUE_WORDS.search(rest):
+                    if ROOM_CODE.match(rest) or VENUE_WORDS.search(rest):
                         c.location = rest
                 break
     if not c.location:
         for ln in lines:
-            if not ln.label and len(ln.text) < 90 and _VENUE_WORDS.search(ln.text) and \
+            if not ln.label and len(ln.text) < 90 and VENUE_WORDS.search(ln.text) and \
                     not _INSTITUTION.search(ln.text.split(",")[0]) and not find_dates(ln.text, ctx.order, ctx.year):
                 c.location = ln.text
                 break

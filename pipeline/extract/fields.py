@@ -106,6 +106,26 @@ def pick_zone(c: Candidate, ctx: PageContext, time_text: str | None, location: s
     return None, warnings
 
 
+VENUE_WORDS = re.compile(r"\b(room|rm\.?|hall|building|bldg\.?|auditorium|lecture theat(re|er)|theat(re|er)|salle|"
+                         r"amphi\w*|hörsaal|raum|seminarraum|campus|office)\b", re.I)
+ROOM_CODE = re.compile(r"^(?:[A-Z][\w.'-]*\s+){0,3}#?\d+[\w./-]*$")
+
+
+def _room_left_over(text: str) -> str | None:
+    """'Mittwoch, 4. September 2013, 10:00 Uhr, 2004/L1' -> '2004/L1': a room written after the date and time."""
+    ds = find_dates(text, None, 2000, allow_bare_md=True)
+    if not ds:
+        return None
+    rest = text[: ds[0].start] + " " + text[ds[0].end:]
+    tr = find_time(rest)
+    if tr:
+        rest = rest[: tr.span[0]] + " " + rest[tr.span[1]:]
+    rest = re.sub(r"^[\s,;:|–-]+|[\s,;:|–-]+$", "", re.sub(r"\s+", " ", rest))
+    if rest and (ROOM_CODE.match(rest) or (VENUE_WORDS.search(rest) and len(rest) < 60)):
+        return rest
+    return None
+
+
 def _not_here(ctx: PageContext) -> frozenset[str]:
     """Countries a page cannot be in: day-first numeric dates are never written in the US."""
     return frozenset({"US"}) if ctx.order == "DMY" else frozenset()
@@ -164,6 +184,8 @@ def finalize(c: Candidate, ctx: PageContext) -> dict[str, Any]:
             location = parts[0]
     if location and (is_placeholder(location) or re.fullmatch(r"https?://\S+", location)):
         location = "Online" if location and location.startswith("http") else None
+    if location is None and c.date_texts:
+        location = _room_left_over(c.date_texts[0])
     if location is None and ctx.default_location and (date or c.origin != "full"):
         location = ctx.default_location
         warnings.append(f"location '{location}' taken from the series' usual venue stated on the page")

@@ -39,6 +39,7 @@ _SITE_TEXT = re.compile(r"\b(please (have a look|visit|see|check|subscribe|regis
 _SIGNOFF = re.compile(r"^(best( regards| wishes)?|kind regards|regards|cheers|thanks|thank you|sincerely|"
                       r"cordialement|bien à vous|mit freundlichen grüßen|viele grüße)\s*[,!.]?$", re.I)
 _INLINE_REFS = re.compile(r"\b(?:see\s+)?(?:references?|refs?\.?)\s*:\s*(.{10,})$", re.I)
+_NAME_COLON_TITLE = re.compile(r"^([^:]{4,60}?)\s*:\s+(\S.{5,})$")
 _LINK_BUTTON = re.compile(r"^\W*(watch|video|recording|slides?|view|download|pdf|link|more|read more|"
                           r"replay|youtube|here|website|homepage|register|registration|zoom)\b.{0,25}$", re.I)
 
@@ -292,6 +293,19 @@ class Segmenter:
             c.time_texts.append(ln.text)
             return
         ctx = section_context(ln.text)
+        named = _NAME_COLON_TITLE.match(ln.text)
+        if named and looks_like_name(split_honorific(named.group(1))[0]) and ctx is None:
+            # 'Ingo Blechschmidt: Konstruktive Mathematik III' — speaker and title on one line
+            c = self.cur if self.cur is not None and not self.cur.has("title") and not self.cur.has("speaker") \
+                else self._new(ln.text)
+            c.speaker_lines.append((named.group(1), ln.strong, ln.links))
+            c.title = named.group(2)
+            self.field = None
+            return
+        if not single and self.cur is not None and ctx is None and not self.cur.has("title") \
+                and not self.cur.has("speaker") and self.cur.date_texts and len(ln.text) > 8:
+            self.cur.title = ln.text  # the heading after a dated heading names that talk
+            return
         if single:
             if self.cur is None:
                 if self.pending_heading is None and (ctx is None or self._followed_by_fields(i)):

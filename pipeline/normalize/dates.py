@@ -105,6 +105,9 @@ def _year(y: str) -> int:
     return n + 2000 if n < 100 and len(y) == 2 else n
 
 
+_DIGIT_DASH = re.compile(r"(?<=\d)[‐‑‒–—](?=\d)")
+
+
 def find_dates(text: str, order: str | None = None, default_year: int | None = None,
                allow_bare_md: bool = False) -> list[DateMatch]:
     """All dates in `text`, left to right, without overlaps.
@@ -112,6 +115,7 @@ def find_dates(text: str, order: str | None = None, default_year: int | None = N
     `order` is the document's numeric order ('DMY', 'MDY' or None = day-first unless the
     separator is '/', the US habit); `default_year` fills a date written without a year.
     """
+    text = _DIGIT_DASH.sub("-", text)  # '2024–07–02' (en dashes from typesetting); same length, spans stay valid
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in DATE_PATTERNS:
