@@ -10,11 +10,14 @@ from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import page_context
 from pipeline.extract.fields import finalize
 from pipeline.extract.lines import to_lines
-from pipeline.normalize.people import PARTICLES
+from pipeline.normalize.dates import find_dates
+from pipeline.normalize.people import PARTICLES, looks_like_name, split_honorific
 from pipeline.normalize.text import clean_inline
 
 _INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|laborator\w*|centre|center|centrum|"
-                          r"department|faculty|academy|lab|inc|gmbh|corporation)\b", re.I)
+                          r"department|faculty|academy|lab|inc|gmbh|corporation|collaboration|consortium|"
+                          r"experiment|observatory|cnrs|inria|cern|desy)\b", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*(/\s*\d{1,3})?\s*$")
 
 
 def _name_and_affiliation(rest: str) -> tuple[str | None, str | None]:
@@ -35,6 +38,43 @@ def _name_and_affiliation(rest: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _title_page(doc: Document, c: Candidate) -> None:
+    """A typeset deck's title page: largest text is the title; then names, institutions, a date line.
+
+    'PAAR 2024 at Nancy, France, 2024–07–02' gives the date, the event ('PAAR 2024') as the
+    series and the place after 'at' as the location.
+    """
+    blocks = sorted((b for b in doc.blocks if b.layout.get("page") == 1 and b.text.strip()),
+                    key=lambda b: (b.layout.get("top", 0), b.layout.get("x0", 0)))
+    if not blocks:
+        return
+    title_block = max(blocks, key=lambda b: (b.layout.get("rel_size", 1.0), -b.layout.get("top", 0)))
+    c.title = " ".join(ln.strip() for ln in title_block.text.split("\n") if ln.strip())
+    for b in blocks:
+        if b is title_block:
+            continue
+        for line in (ln.strip() for ln in b.text.split("\n")):
+            if not line or _PAGE_NUMBER.match(line):
+                continue
+            ds = find_dates(line)
+            if ds and not c.date_texts:
+                c.date_texts.append(line)
+                rest = re.sub(r"[\s,;:–-]+$", "", line[: ds[0].start]).strip()
+                m = re.match(r"^(?P<event>.+?)\s+(?:at|in|@)\s+(?P<place>.+)$", rest)
+                if m:
+                    c.series, c.location = m.group("event"), m.group("place")
+                elif rest:
+                    c.location = rest
+                continue
+            people = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&)\s+", line) if p.strip()]
+            if people and all(looks_like_name(split_honorific(p)[0]) and len(p.split()) >= 2 for p in people):
+                if not c.speaker_lines:
+                    c.speaker_lines.extend((p, [], []) for p in people)
+                continue
+            if _INSTITUTION.search(line) and c.speaker_lines and not c.affiliation:
+                c.affiliation = line
+
+
 def extract_deck(doc: Document) -> list[dict[str, Any]]:
     slides: list[str] = list(doc.meta.get("slides") or [])
     if not slides:
@@ -43,17 +83,19 @@ def extract_deck(doc: Document) -> list[dict[str, Any]]:
     first = slides[0]
     c = Candidate(origin="full", locator="slide 1")
     rest = first
-    if page_title and first.lower().startswith(page_title.lower().strip()):
+    if any("rel_size" in b.layout for b in doc.blocks):
+        _title_page(doc, c)
+    elif page_title and first.lower().startswith(page_title.lower().strip()):
         c.title = first[: len(page_title.strip())]
         rest = first[len(page_title.strip()):].strip()
-    name, aff = _name_and_affiliation(rest)
+    name, aff = _name_and_affiliation(rest) if not c.speaker_lines else (None, None)
     if name:
         c.speaker_lines.append((name, [], []))
         c.affiliation = aff
-    elif not c.title:
+    elif not c.title and not c.speaker_lines:
         c.title = first
     ctx = page_context(doc, to_lines(doc))
-    ctx.series = None
+    ctx.series = None  # a deck names its event on the title page, not in a page title
     d = finalize(c, ctx)
     d["slides"] = [clean_inline(s) for s in slides[1:] if clean_inline(s)]
     d["_origin"], d["_locators"] = "full", ["slide 1"]
