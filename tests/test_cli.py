@@ -238,7 +238,7 @@ def test_check_fails_on_failing_source(seed_raw: Path, tmp_path: Path, capsys) -
     capsys.readouterr()
     assert run_ingest("--check", seed_raw, "--out", out) == 1
     err = capsys.readouterr().err
-    assert "flyer.txt" in err and "PDF reading is not supported yet" in err
+    assert "flyer.txt" in err and "damaged PDF" in err
     assert "ingest" in err and "commit" in err
 
 
@@ -292,7 +292,7 @@ def test_bad_inputs_are_reported_and_the_run_goes_on(bad_raw: Path, tmp_path: Pa
     assert src["blank.txt"]["status"] == "empty"
     assert src["junk.md"]["status"] == "error" and src["junk.md"]["kind"] == "binary"
     assert src["flyer.pdf"]["status"] == "error"
-    assert src["flyer.pdf"]["error"] == "PDF reading is not supported yet"
+    assert src["flyer.pdf"]["error"].startswith("damaged PDF: ")
     assert src["deck.pptx"]["status"] == "error" and "damaged" in src["deck.pptx"]["error"]
     assert src["notzip.pptx"]["status"] == "error"
     assert src["old.ppt"]["status"] == "error" and ".pptx" in src["old.ppt"]["error"]
@@ -330,7 +330,7 @@ def test_markup_like_file_names_do_not_break_messages(tmp_path: Path, capsys) ->
     assert run_ingest(raw, "--out", out) == 0
     assert "[/bold] [red]x.pdf" in capsys.readouterr().err
     assert run_ingest("--check", raw, "--out", out) == 1
-    assert "FAIL [/bold] [red]x.pdf: PDF reading is not supported yet" in capsys.readouterr().err
+    assert "FAIL [/bold] [red]x.pdf: damaged PDF" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

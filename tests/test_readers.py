@@ -317,7 +317,7 @@ def _deck() -> bytes:
 
 
 @pytest.mark.parametrize(("kind", "data", "words"), [
-    ("pdf", b"%PDF-1.4 garbage", "PDF reading is not supported yet"),
+    ("pdf", b"%PDF-1.4 garbage", "damaged PDF: no document catalog (truncated, or not a PDF)"),
     ("pptx", _deck(), "PowerPoint reading is not supported yet"),
     ("pptx", _deck()[:200], "damaged"),
     ("ppt", b"\xd0\xcf\x11\xe0", ".ppt"),

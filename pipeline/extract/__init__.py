@@ -12,7 +12,7 @@ from pipeline.extract.fields import ROOM_CODE, VENUE_WORDS, finalize
 from pipeline.extract.lines import Line, label_of, to_lines
 from pipeline.extract.segment import Segmenter
 from pipeline.normalize.dates import find_dates
-from pipeline.normalize.people import looks_like_name, split_honorific
+from pipeline.normalize.people import known_given_name, looks_like_name, split_honorific
 from pipeline.normalize.text import clean_inline
 
 _FM_TITLE_KEYS = ("talk_title", "talk-title", "talktitle")
@@ -88,7 +88,8 @@ def _unlabelled_speaker(c: Candidate, lines: list[Line]) -> None:
     """A one-talk page whose speaker line has no label: the first name-like line near the top."""
     if c.speaker_lines or c.people:
         return
-    for i, ln in enumerate(lines[:12]):
+    found = []
+    for i, ln in enumerate(lines[:25]):
         if ln.label or ln.kind == "row":
             if ln.label in ("abstract",):
                 break
@@ -101,10 +102,16 @@ def _unlabelled_speaker(c: Candidate, lines: list[Line]) -> None:
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if nxt is not None and not nxt.label and _INSTITUTION.search(nxt.text) and len(nxt.text) < 150:
                 aff = nxt.text
-            c.speaker_lines.append((text, ln.strong, ln.links))
-            if aff and "," not in text:
-                c.affiliation = c.affiliation or aff
-            return
+                nn = lines[i + 2] if i + 2 < len(lines) else None
+                if nn is not None and re.fullmatch(r"\([^()]{2,60}\)", nn.text.strip()):
+                    aff += " " + nn.text.strip()  # 'Western University' + '(London, Ontario)'
+            # rank: a known given name, then an affiliation line below it, then the earliest
+            found.append((known_given_name(name), aff is not None, -i, text, ln, aff))
+    if found:
+        _k, _a, _i, text, ln, aff = max(found, key=lambda f: f[:3])
+        c.speaker_lines.append((text, ln.strong, ln.links))
+        if aff and "," not in text:
+            c.affiliation = c.affiliation or aff
 
 
 def _entitled(c: Candidate, lines: list[Line]) -> None:
@@ -181,7 +188,7 @@ def _is_banner(text: str) -> bool:
     if find_dates(text, None, 2000, allow_bare_md=True) or find_time(text):
         return True
     name = split_honorific(re.split(r"\s*[,(:–-]\s*", text)[0])[0]
-    if looks_like_name(name) and len(name.split()) <= 4 and len(text) < 60:
+    if looks_like_name(name) and len(name.split()) <= 4 and len(text) < 60 and known_given_name(name):
         return True
     words = re.findall(r"[^\W\d_]+", text)
     return len(words) <= 2 and text.isupper()  # 'MEETUP', 'BAYESIAN STATISTICS'

@@ -8,6 +8,7 @@ several speakers joined by "and" / "&" / ";". Word tables live in data/people.js
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.data import load
 from pipeline.models import Person
@@ -29,6 +30,25 @@ _POS_TAIL_RX = re.compile(r"(?<![\w])(" + "|".join(re.escape(p) for p in POSITIO
 _ORG_WORDS = re.compile(r"\b(universit\w*|institut\w*|college|school|laborator\w*|lab|centre|center|department|"
                         r"group|faculty|academy|inc|ltd|gmbh|corporation|company)\b", re.I)
 _FORMER = re.compile(r"^(former|ex-|previously|formerly|alumn)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _given_names():
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def known_given_name(name: str) -> bool:
+    """True when the first word of `name` is a known given name (gender-guesser's ~40k names).
+
+    A ranking signal, not a gate: many real names are missing from any list, but on a
+    poster it tells 'Geoff Wild' (a person) from 'Modelling Kindness' (a title).
+    """
+    first = re.split(r"[\s-]", name.strip(), maxsplit=1)[0].strip(".")
+    if len(first) < 2 or first.isupper() and len(first) > 3 and not name.isupper():
+        return False
+    return _given_names().get_gender(first.capitalize()) != "unknown"
 
 
 def split_honorific(name: str) -> tuple[str, str | None]:
