@@ -21,6 +21,8 @@ _FM_SUBTITLE_KEYS = ("teaser", "subtitle", "subheadline", "description", "excerp
 _FM_DATE_KEYS = ("event_date", "talk_date", "eventdate", "date", "subheadline")
 _INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|laborator\w*|centre|center|centrum|cnrs|inria|"
                           r"department|dept\.?|faculty|academy|hochschule|école|ecole|research|lab)\b", re.I)
+_SERIES_WORD = re.compile(r"\b(colloquium|colloquia|seminars?|lectures?|talks?|meetups?|workshop|symposium|"
+                          r"kolloquium|séminaire|vorlesung|webinar)\b", re.I)
 _QUOTED = re.compile(r"^(?P<pre>.*?)[\"“„«]\s*(?P<q>[^\"”“»]{6,}?)\s*[\"”“»](?P<post>.*)$")
 _ENTITLED = re.compile(r"\b(?:entitled|titled|title is|intitulée?|mit dem titel)\s*[:\s]\s*"
                        r"[\"“*_]*([^\"”*\n]{6,}?)[\"”*_]*(?:[.,;]|$)", re.I)
@@ -167,16 +169,39 @@ def _layout_title(c: Candidate, doc: Document, lines: list[Line]) -> None:
         rel = b.layout.get("rel_size")
         if rel is None or b.layout.get("page", 1) != 1 or b.kind not in ("heading", "paragraph"):
             continue
-        for text in b.text.split("\n"):
-            t = clean_inline(text) or ""
+        texts = [clean_inline(x) or "" for x in b.text.split("\n")]
+        for i, t in enumerate(texts):
             if len(re.findall(r"[^\W\d_]", t)) < 4 or _is_banner(t):
                 continue
-            key = (rel, -float(b.layout.get("top", 0)), t)
+            run = [t]  # a title may wrap: the following non-banner lines of the block belong to it
+            for nxt in texts[i + 1:]:
+                if not nxt or _is_banner(nxt):
+                    break
+                run.append(nxt)
+            title = re.sub(r"\s+([?!:])", r"\1", " ".join(run)) if len(run) < 4 else t
+            if len(title.split()) < 2:
+                break
+            key = (rel, -float(b.layout.get("top", 0)), title)
             if best is None or key[:2] > best[:2]:
                 best = key
             break  # the first non-banner line of a block stands for it
-    if best and best[0] >= 1.1:
+    if best and best[0] >= 0.95:
         c.title = best[2]
+
+
+def _layout_series(doc: Document) -> str | None:
+    """A flyer's series banner: 'chaOStalk #4' -> 'chaOStalk'; 'Department of X' over 'Colloquium'."""
+    for b in doc.blocks:
+        if b.layout.get("page", 1) != 1 or b.layout.get("rel_size", 1.0) < 1.1:
+            continue
+        texts = [clean_inline(x) or "" for x in b.text.split("\n")]
+        for i, t in enumerate(texts):
+            m = re.match(r"^(.{3,40}?)\s*#\s?\d+$", t)
+            if m:
+                return m.group(1)
+            if _SERIES_WORD.fullmatch(t.strip()) and i > 0 and _INSTITUTION.search(texts[i - 1]):
+                return f"{texts[i - 1]} {t.strip()}"
+    return None
 
 
 def _is_banner(text: str) -> bool:
@@ -185,6 +210,8 @@ def _is_banner(text: str) -> bool:
     label = label_of(text)[0]
     if label or series_from_title(text) or _INSTITUTION.search(text) or VENUE_WORDS.search(text):
         return True
+    if re.search(r"#\s?\d+\s*$", text) or (_SERIES_WORD.search(text) and len(text.split()) <= 3):
+        return True  # 'chaOStalk #4', 'Colloquium': the series banner
     if find_dates(text, None, 2000, allow_bare_md=True) or find_time(text):
         return True
     name = split_honorific(re.split(r"\s*[,(:–-]\s*", text)[0])[0]
@@ -279,6 +306,8 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
     lines = to_lines(doc)
     ctx = page_context(doc, lines)
     seg = Segmenter(lines, ctx.order, ctx.year)
+    seg.layout = any("rel_size" in b.layout for b in doc.blocks)
+    seg.block_len = {i: len(b.text) for i, b in enumerate(doc.blocks)}
     talks, schedule, context_lines = seg.run()
     single = seg.single
     context_defaults(ctx, context_lines)
@@ -301,6 +330,7 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
         if talks:
             if any("rel_size" in b.layout for b in doc.blocks):
                 _layout_title(talks[0], doc, lines)
+                talks[0].series = talks[0].series or _layout_series(doc)
                 _page_fallbacks(talks[0], lines, ctx)
             _prose(talks[0], lines)
             _entitled(talks[0], lines)

@@ -39,7 +39,7 @@ _SITE_TEXT = re.compile(r"\b(please (have a look|visit|see|check|subscribe|regis
 _SIGNOFF = re.compile(r"^(best( regards| wishes)?|kind regards|regards|cheers|thanks|thank you|sincerely|"
                       r"cordialement|bien à vous|mit freundlichen grüßen|viele grüße)\s*[,!.]?$", re.I)
 _INLINE_REFS = re.compile(r"\b(?:see\s+)?(?:references?|refs?\.?)\s*:\s*(.{10,})$", re.I)
-_NAME_COLON_TITLE = re.compile(r"^([^:]{4,60}?)\s*:\s+(\S.{5,})$")
+_NAME_COLON_TITLE = re.compile(r"^([^:–—]{4,60}?)\s*(?::|\s[–—]|\s-)\s+(\S.{5,})$")
 _LINK_BUTTON = re.compile(r"^\W*(watch|video|recording|slides?|view|download|pdf|link|more|read more|"
                           r"replay|youtube|here|website|homepage|register|registration|zoom)\b.{0,25}$", re.I)
 
@@ -186,6 +186,9 @@ class Segmenter:
         self.section: str | None = None
         self.pending_heading: str | None = None
         self.single = True
+        self._skip = -1
+        self.block_len = {}
+        self.layout = False
 
     # -------------------------------------------------------------- helpers
     def signals(self) -> int:
@@ -221,7 +224,7 @@ class Segmenter:
         skip_block = -1
         last_sched = -10
         for i, ln in enumerate(self.lines):
-            if ln.block == skip_block and ln.kind == "item-cont":
+            if ln.block == skip_block and ln.kind == "item-cont" or i == self._skip:
                 continue
             if ln.kind == "row":
                 c = table_entry(ln, self.order, self.year)
@@ -255,6 +258,9 @@ class Segmenter:
             self._plain(ln, single, i)
         self._close()
         return self.talks, self.schedule, self.context_lines
+
+    def _new_block(self, i: int) -> bool:
+        return i == 0 or self.lines[i - 1].block != self.lines[i].block
 
     def _whole_item(self, i: int) -> Line:
         """A list item with its continuation lines joined into one line."""
@@ -293,7 +299,11 @@ class Segmenter:
             c.time_texts.append(ln.text)
             return
         ctx = section_context(ln.text)
-        named = _NAME_COLON_TITLE.match(ln.text)
+        text = ln.text
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if text.endswith(":") and nxt is not None and nxt.block == ln.block:
+            text = f"{text} {nxt.text}"  # 'Ingo Blechschmidt und Matthias Hutzler:' / 'Die kuriose Welt ...'
+        named = _NAME_COLON_TITLE.match(text)
         if named and looks_like_name(split_honorific(named.group(1))[0]) and ctx is None:
             # 'Ingo Blechschmidt: Konstruktive Mathematik III' — speaker and title on one line
             c = self.cur if self.cur is not None and not self.cur.has("title") and not self.cur.has("speaker") \
@@ -301,6 +311,8 @@ class Segmenter:
             c.speaker_lines.append((named.group(1), ln.strong, ln.links))
             c.title = named.group(2)
             self.field = None
+            if text != ln.text:
+                self._skip = i + 1
             return
         if not single and self.cur is not None and ctx is None and not self.cur.has("title") \
                 and not self.cur.has("speaker") and self.cur.date_texts and len(ln.text) > 8:
@@ -433,6 +445,16 @@ class Segmenter:
                 if part.strip(" ."):
                     c.references.append((part.strip(" ."), None))
             return
+        if c is not None and self.layout and ln.kind == "paragraph" and self.block_len.get(ln.block, 0) >= 200 \
+                and (self.field is None or self._new_block(idx)):
+            first = " ".join(t for t, _s, _l in c.speaker_lines).split(",")[0].split(" und ")[0].split(" and ")[0]
+            if first and len(first) > 3 and text.startswith(first.split()[-1]) or first and text.startswith(first):
+                self.field = "bio" if not c.bio else None  # 'Joachim Hertzberg leitet ...': a biography
+            elif not c.abstract:
+                self.field = "abstract"
+            elif self.field is None:
+                self.context_lines.append(ln)
+                return
         if c is not None and self.field in ("abstract", "bio"):
             self._add_to_field(c, self.field, text, ln)
             c.links.extend(ln.links)
