@@ -162,7 +162,7 @@ def _layout_title(c: Candidate, doc: Document, lines: list[Line]) -> None:
     Banners are the series name, a date or time, a person's name, an institution or a
     label; what remains with the largest font (then nearest the top) is the title.
     """
-    if any(ln.label == "title" for ln in lines):
+    if any(ln.label == "title" for ln in lines) or (c.title and c.speaker_lines):
         return
     best: tuple[float, float, str] | None = None
     for b in doc.blocks:
@@ -178,7 +178,7 @@ def _layout_title(c: Candidate, doc: Document, lines: list[Line]) -> None:
                 if not nxt or _is_banner(nxt):
                     break
                 run.append(nxt)
-            title = re.sub(r"\s+([?!:])", r"\1", " ".join(run)) if len(run) < 4 else t
+            title = " ".join(run) if len(run) < 4 else t
             if len(title.split()) < 2:
                 break
             key = (rel, -float(b.layout.get("top", 0)), title)
@@ -221,6 +221,21 @@ def _is_banner(text: str) -> bool:
     return len(words) <= 2 and text.isupper()  # 'MEETUP', 'BAYESIAN STATISTICS'
 
 
+_BIO_START = re.compile(r"^((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,\s|\s+[a-zäöüéè]+\b)")
+
+
+def _speakers_from_bios(c: Candidate, doc: Document) -> None:
+    """A poster that names its speakers only in their biographies: 'Joachim Hertzberg leitet ...'."""
+    if c.speaker_lines or c.people:
+        return
+    for b in doc.blocks:
+        m = _BIO_START.match(b.text)
+        if b.kind == "paragraph" and len(b.text) > 150 and m and known_given_name(m.group(1)) \
+                and looks_like_name(m.group(1)):
+            c.speaker_lines.append((m.group(1), [], []))
+            c.bio.append(b.text)
+
+
 def _page_fallbacks(c: Candidate, lines: list[Line], ctx: PageContext) -> None:
     """A one-talk page without labels: the first full date, time range and venue line anywhere."""
     from pipeline.normalize.dates import find_time
@@ -246,7 +261,9 @@ def _page_fallbacks(c: Candidate, lines: list[Line], ctx: PageContext) -> None:
         for ln in lines:
             if not ln.label and len(ln.text) < 90 and VENUE_WORDS.search(ln.text) and \
                     not _INSTITUTION.search(ln.text.split(",")[0]) and not find_dates(ln.text, ctx.order, ctx.year):
-                c.location = ln.text
+                block = [x.text for x in lines if x.block == ln.block]
+                # an address block ('Uni X' / 'Seminarstraße 20' / '15 / E16') is the venue as a whole
+                c.location = ", ".join(block) if len(block) <= 4 and sum(map(len, block)) < 120 else ln.text
                 break
 
 
@@ -332,6 +349,7 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
                 _layout_title(talks[0], doc, lines)
                 talks[0].series = talks[0].series or _layout_series(doc)
                 _page_fallbacks(talks[0], lines, ctx)
+                _speakers_from_bios(talks[0], doc)
             _prose(talks[0], lines)
             _entitled(talks[0], lines)
             _unlabelled_speaker(talks[0], lines)

@@ -107,7 +107,8 @@ def pick_zone(c: Candidate, ctx: PageContext, time_text: str | None, location: s
 
 
 VENUE_WORDS = re.compile(r"\b(room|rm\.?|hall|building|bldg\.?|auditorium|lecture theat(re|er)|theat(re|er)|salle|"
-                         r"amphi\w*|hörsaal|raum|seminarraum|campus|office)\b", re.I)
+                         r"amphi\w*|hörsaal|raum|seminarraum|campus|office|street|avenue|road|platz)\b|"
+                         r"\w(straße|strasse|str\.|weg|gasse|allee)\s*\d", re.I)
 ROOM_CODE = re.compile(r"^(?:[A-Z][\w.'-]*\s+){0,3}#?\d+[\w./-]*$")
 
 

@@ -56,7 +56,8 @@ def label_of(text: str) -> tuple[str | None, str]:
                 value = value[:-1]
             return f, value
     bare = text.strip().strip("*_#: ").lower()
-    if bare in _LABELS and len(bare) > 2 and _LABELS[bare] in ("abstract", "bio", "references", "keywords"):
+    if bare in _LABELS and len(bare) > 2 and _LABELS[bare] in ("abstract", "bio", "references", "keywords", "speaker") \
+            and bare not in ("who", "by"):
         return _LABELS[bare], ""
     m = _BY_RX.match(text.strip())
     if m and m.group("label").lower() in ("presented by", "présenté par", "présentée par", "vorgetragen von"):

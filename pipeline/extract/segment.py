@@ -44,6 +44,17 @@ _LINK_BUTTON = re.compile(r"^\W*(watch|video|recording|slides?|view|download|pdf
                           r"replay|youtube|here|website|homepage|register|registration|zoom)\b.{0,25}$", re.I)
 
 
+def _split_names(text: str) -> list[str]:
+    return [p for p in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", text) if p.strip()]
+
+
+def _names_only(text: str) -> bool:
+    """'Ingo Blechschmidt und Matthias Hutzler': one or more full personal names and nothing else."""
+    parts = _split_names(text)
+    return bool(parts) and all(looks_like_name(split_honorific(p)[0]) and len(split_honorific(p)[0].split()) >= 2
+                               for p in parts)
+
+
 def section_context(text: str) -> str | None:
     t = text.lower()
     for ctx, rx in _SECTION_WORDS.items():
@@ -304,11 +315,11 @@ class Segmenter:
         if text.endswith(":") and nxt is not None and nxt.block == ln.block:
             text = f"{text} {nxt.text}"  # 'Ingo Blechschmidt und Matthias Hutzler:' / 'Die kuriose Welt ...'
         named = _NAME_COLON_TITLE.match(text)
-        if named and looks_like_name(split_honorific(named.group(1))[0]) and ctx is None:
+        if named and _names_only(named.group(1)) and ctx is None:
             # 'Ingo Blechschmidt: Konstruktive Mathematik III' — speaker and title on one line
             c = self.cur if self.cur is not None and not self.cur.has("title") and not self.cur.has("speaker") \
                 else self._new(ln.text)
-            c.speaker_lines.append((named.group(1), ln.strong, ln.links))
+            c.speaker_lines.extend((p, ln.strong, ln.links) for p in _split_names(named.group(1)))
             c.title = named.group(2)
             self.field = None
             if text != ln.text:
@@ -357,6 +368,8 @@ class Segmenter:
         self.field = None
         if f == "title":
             c.title = v
+        elif f == "speaker" and not v.strip():
+            self.field = "speakers"  # 'Speakers' on its own line: the names follow, one per line
         elif f == "speaker":
             ds = find_dates(v, self.order, self.year)
             if ds and ds[0].start > 3:
@@ -428,6 +441,11 @@ class Segmenter:
             self._add_to_field(c, "references", text, ln)
             self.field = "references"
             return
+        if c is not None and self.field == "speakers":
+            if _names_only(text):
+                c.speaker_lines.extend((p, ln.strong, ln.links) for p in _split_names(text))
+                return
+            self.field = None
         if c is not None and _SIGNOFF.match(text):
             self.field = None  # an e-mail's sign-off: what follows is a signature
             self.context_lines.append(ln)
