@@ -162,7 +162,7 @@ def _layout_title(c: Candidate, doc: Document, lines: list[Line]) -> None:
     Banners are the series name, a date or time, a person's name, an institution or a
     label; what remains with the largest font (then nearest the top) is the title.
     """
-    if any(ln.label == "title" for ln in lines) or (c.title and c.speaker_lines):
+    if c.title_sure:
         return
     best: tuple[float, float, str] | None = None
     for b in doc.blocks:

@@ -19,6 +19,7 @@ class Candidate:
     origin: str = "full"
     locator: str | None = None
     title: str | None = None
+    title_sure: bool = False  # from a 'Title:' label or a 'Name: Title' line, not a guess from position
     speaker_lines: list[tuple[str, list[str], list[InlineLink]]] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     date_texts: list[str] = field(default_factory=list)

@@ -122,6 +122,7 @@ def _room_left_over(text: str) -> str | None:
     if tr:
         rest = rest[: tr.span[0]] + " " + rest[tr.span[1]:]
     rest = re.sub(r"^[\s,;:|–-]+|[\s,;:|–-]+$", "", re.sub(r"\s+", " ", rest))
+    rest = re.sub(r"^(?:in|at|im|à|en)\s+", "", rest, flags=re.I)
     if rest and (ROOM_CODE.match(rest) or (VENUE_WORDS.search(rest) and len(rest) < 60)):
         return rest
     return None

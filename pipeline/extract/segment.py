@@ -320,7 +320,7 @@ class Segmenter:
             c = self.cur if self.cur is not None and not self.cur.has("title") and not self.cur.has("speaker") \
                 else self._new(ln.text)
             c.speaker_lines.extend((p, ln.strong, ln.links) for p in _split_names(named.group(1)))
-            c.title = named.group(2)
+            c.title, c.title_sure = named.group(2), True
             self.field = None
             if text != ln.text:
                 self._skip = i + 1
@@ -367,7 +367,7 @@ class Segmenter:
         c = self._ensure(ln)
         self.field = None
         if f == "title":
-            c.title = v
+            c.title, c.title_sure = v, True
         elif f == "speaker" and not v.strip():
             self.field = "speakers"  # 'Speakers' on its own line: the names follow, one per line
         elif f == "speaker":
@@ -440,6 +440,12 @@ class Segmenter:
                 and looks_like_reference(text):
             self._add_to_field(c, "references", text, ln)
             self.field = "references"
+            return
+        named = _NAME_COLON_TITLE.match(text) if self.block_len.get(ln.block, 0) < 160 else None
+        if named and _names_only(named.group(1)) and (c is None or not c.title_sure) and self.field is None:
+            c = self._ensure(ln)
+            c.speaker_lines = [(p, ln.strong, ln.links) for p in _split_names(named.group(1))]
+            c.title, c.title_sure = named.group(2), True
             return
         if c is not None and self.field == "speakers":
             if _names_only(text):
