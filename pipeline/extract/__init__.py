@@ -8,10 +8,10 @@ from typing import Any
 from pipeline.document import Document
 from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import PageContext, context_defaults, page_context, series_from_title
-from pipeline.extract.fields import ROOM_CODE, VENUE_WORDS, finalize
+from pipeline.extract.fields import INSTITUTION, ROOM_CODE, VENUE_WORDS, finalize
 from pipeline.extract.lines import Line, label_of, to_lines
 from pipeline.extract.segment import Segmenter
-from pipeline.normalize.dates import find_dates
+from pipeline.normalize.dates import find_dates, find_time
 from pipeline.normalize.people import known_given_name, looks_like_name, split_honorific
 from pipeline.normalize.text import clean_inline
 
@@ -19,8 +19,6 @@ _FM_TITLE_KEYS = ("talk_title", "talk-title", "talktitle")
 _FM_SPEAKER_KEYS = ("speaker", "speakers", "presenter", "presenters", "lecturer")
 _FM_SUBTITLE_KEYS = ("teaser", "subtitle", "subheadline", "description", "excerpt")
 _FM_DATE_KEYS = ("event_date", "talk_date", "eventdate", "date", "subheadline")
-_INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|laborator\w*|centre|center|centrum|cnrs|inria|"
-                          r"department|dept\.?|faculty|academy|hochschule|école|ecole|research|lab)\b", re.I)
 _SERIES_WORD = re.compile(r"\b(colloquium|colloquia|seminars?|lectures?|talks?|meetups?|workshop|symposium|"
                           r"kolloquium|séminaire|vorlesung|webinar)\b", re.I)
 _QUOTED = re.compile(r"^(?P<pre>.*?)[\"“„«]\s*(?P<q>[^\"”“»]{6,}?)\s*[\"”“»](?P<post>.*)$")
@@ -98,11 +96,11 @@ def _unlabelled_speaker(c: Candidate, lines: list[Line]) -> None:
             continue
         text = clean_inline(ln.text) or ""
         name = split_honorific(re.split(r"[,(]", text)[0].strip())[0]
-        if looks_like_name(name) and len(name.split()) >= 2 and not _INSTITUTION.search(text) \
+        if looks_like_name(name) and len(name.split()) >= 2 and not INSTITUTION.search(text) \
                 and not series_from_title(text) and text != c.title and not (c.title and text in c.title):
             aff = None
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if nxt is not None and not nxt.label and _INSTITUTION.search(nxt.text) and len(nxt.text) < 150:
+            if nxt is not None and not nxt.label and INSTITUTION.search(nxt.text) and len(nxt.text) < 150:
                 aff = nxt.text
                 nn = lines[i + 2] if i + 2 < len(lines) else None
                 if nn is not None and re.fullmatch(r"\([^()]{2,60}\)", nn.text.strip()):
@@ -199,16 +197,14 @@ def _layout_series(doc: Document) -> str | None:
             m = re.match(r"^(.{3,40}?)\s*#\s?\d+$", t)
             if m:
                 return m.group(1)
-            if _SERIES_WORD.fullmatch(t.strip()) and i > 0 and _INSTITUTION.search(texts[i - 1]):
+            if _SERIES_WORD.fullmatch(t.strip()) and i > 0 and INSTITUTION.search(texts[i - 1]):
                 return f"{texts[i - 1]} {t.strip()}"
     return None
 
 
 def _is_banner(text: str) -> bool:
-    from pipeline.normalize.dates import find_time
-
     label = label_of(text)[0]
-    if label or series_from_title(text) or _INSTITUTION.search(text) or VENUE_WORDS.search(text):
+    if label or series_from_title(text) or INSTITUTION.search(text) or VENUE_WORDS.search(text):
         return True
     if re.search(r"#\s?\d+\s*$", text) or (_SERIES_WORD.search(text) and len(text.split()) <= 3):
         return True  # 'chaOStalk #4', 'Colloquium': the series banner
@@ -238,8 +234,6 @@ def _speakers_from_bios(c: Candidate, doc: Document) -> None:
 
 def _page_fallbacks(c: Candidate, lines: list[Line], ctx: PageContext) -> None:
     """A one-talk page without labels: the first full date, time range and venue line anywhere."""
-    from pipeline.normalize.dates import find_time
-
     if not c.date_texts:
         for ln in lines:
             if ln.label in ("abstract", "bio", "references"):
@@ -260,7 +254,7 @@ def _page_fallbacks(c: Candidate, lines: list[Line], ctx: PageContext) -> None:
     if not c.location:
         for ln in lines:
             if not ln.label and len(ln.text) < 90 and VENUE_WORDS.search(ln.text) and \
-                    not _INSTITUTION.search(ln.text.split(",")[0]) and not find_dates(ln.text, ctx.order, ctx.year):
+                    not INSTITUTION.search(ln.text.split(",")[0]) and not find_dates(ln.text, ctx.order, ctx.year):
                 block = [x.text for x in lines if x.block == ln.block]
                 # an address block ('Uni X' / 'Seminarstraße 20' / '15 / E16') is the venue as a whole
                 c.location = ", ".join(block) if len(block) <= 4 and sum(map(len, block)) < 120 else ln.text

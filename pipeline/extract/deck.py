@@ -8,15 +8,12 @@ from typing import Any
 from pipeline.document import Document
 from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import page_context
-from pipeline.extract.fields import finalize
+from pipeline.extract.fields import INSTITUTION, finalize
 from pipeline.extract.lines import to_lines
 from pipeline.normalize.dates import find_dates
 from pipeline.normalize.people import PARTICLES, looks_like_name, split_honorific
 from pipeline.normalize.text import clean_inline
 
-_INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|laborator\w*|centre|center|centrum|"
-                          r"department|faculty|academy|lab|inc|gmbh|corporation|collaboration|consortium|"
-                          r"experiment|observatory|cnrs|inria|cern|desy)\b", re.I)
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*(/\s*\d{1,3})?\s*$")
 
 
@@ -31,7 +28,7 @@ def _name_and_affiliation(rest: str) -> tuple[str | None, str | None]:
             continue
         aff = " ".join(toks[n:])
         head = toks[n:n + 5]
-        if aff and _INSTITUTION.search(" ".join(head)) and (n == 2 or toks[n - 1].lower() not in PARTICLES):
+        if aff and INSTITUTION.search(" ".join(head)) and (n == 2 or toks[n - 1].lower() not in PARTICLES):
             return " ".join(name_toks), aff
     if len(toks) in (2, 3) and all(t[:1].isupper() for t in toks):
         return rest, None
@@ -71,7 +68,7 @@ def _title_page(doc: Document, c: Candidate) -> None:
                 if not c.speaker_lines:
                     c.speaker_lines.extend((p, [], []) for p in people)
                 continue
-            if _INSTITUTION.search(line) and c.speaker_lines and not c.affiliation:
+            if INSTITUTION.search(line) and c.speaker_lines and not c.affiliation:
                 c.affiliation = line
 
 

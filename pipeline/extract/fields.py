@@ -106,6 +106,9 @@ def pick_zone(c: Candidate, ctx: PageContext, time_text: str | None, location: s
     return None, warnings
 
 
+INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|laborator\w*|centre|center|centrum|cnrs|inria|"
+                         r"department|dept\.?|faculty|academy|hochschule|école|ecole|research|lab|inc|gmbh|"
+                         r"corporation|collaboration|consortium|experiment|observatory|cern|desy)\b", re.I)
 VENUE_WORDS = re.compile(r"\b(room|rm\.?|hall|building|bldg\.?|auditorium|lecture theat(re|er)|theat(re|er)|salle|"
                          r"amphi\w*|hörsaal|raum|seminarraum|campus|office|street|avenue|road|platz)\b|"
                          r"\w(straße|strasse|str\.|weg|gasse|allee)\s*\d", re.I)

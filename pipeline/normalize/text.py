@@ -9,6 +9,8 @@ import unicodedata
 import ftfy
 from charset_normalizer import from_bytes
 
+from pipeline.data import load
+
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -102,11 +104,7 @@ def strip_wrapping(text: str, chars: str = " \t\"'“”‘’«»,;:-–—|") 
     return t
 
 
-_HYPHEN_PREFIXES = {"self", "non", "co", "multi", "cross", "pre", "post", "semi", "anti", "inter", "intra", "well",
-                    "high", "low", "long", "short", "large", "small", "state", "real", "end", "time", "data",
-                    "model", "deep", "first", "second", "two", "three", "many", "few", "one", "half", "sub",
-                    "super", "meta", "quasi", "pseudo", "ultra", "micro", "macro", "nano", "bio", "geo", "open",
-                    "closed", "top", "bottom", "out", "over", "under", "fine", "coarse", "mixed", "domain"}
+HYPHEN_PREFIXES = frozenset(load("text.json")["hyphen_prefixes"])
 
 
 def reflow(text: str) -> str:
@@ -130,7 +128,7 @@ def reflow(text: str) -> str:
             elif re.search(r"\w-$", cur):
                 # 'de-/tail' is one word; 'non-/Euclidean', 'self-/supervised', 'COVID-/19' keep the hyphen
                 word = re.search(r"(\w+)-$", cur).group(1)
-                if re.match(r"[a-z]", ln) and word.islower() and word not in _HYPHEN_PREFIXES:
+                if re.match(r"[a-z]", ln) and word.islower() and word not in HYPHEN_PREFIXES:
                     cur = cur[:-1] + ln
                 else:
                     cur = cur + ln

@@ -33,6 +33,8 @@ from io import BytesIO
 from typing import Any
 
 from pipeline.document import Block, Document, InlineLink
+from pipeline.normalize.text import HYPHEN_PREFIXES
+from pipeline.readers.slides import is_build_of
 
 
 class PdfError(Exception):
@@ -59,9 +61,6 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 _CID = re.compile(r"\(cid:\d+\)")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff\ufffd\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff"
                         r"\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
-_HYPHEN_KEEP = {"self", "non", "co", "multi", "cross", "pre", "post", "semi", "anti", "inter", "intra", "well",
-                "high", "low", "long", "short", "large", "small", "real", "end", "time", "data", "sub", "meta",
-                "quasi", "pseudo", "ultra", "micro", "macro", "nano", "open", "top", "one", "two", "three"}
 _SUSPENDED = re.compile(r"(und|oder|bzw|sowie|bis|and|or|to|et|ou)\b", re.I)  # 'Lehr- und Lernformen'
 _PAGE_NUMBER = re.compile(r"^\s*(?:(?:slide|page|seite|folie)\s*)?\d{1,4}\s*(?:/|of|von|\|)\s*\d{1,4}\s*$", re.I)
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
@@ -165,7 +164,7 @@ def join_hyphenated(lines: list[str]) -> list[str]:
                 and not _SUSPENDED.match(nxt)):
             first, _, rest = nxt.partition(" ")
             word = m.group(1)
-            if nxt[0].islower() and word.lower() not in _HYPHEN_KEEP:
+            if nxt[0].islower() and word.lower() not in HYPHEN_PREFIXES:
                 out[i] = cur[:-1] + first
             else:
                 out[i] = cur + first
@@ -1052,14 +1051,6 @@ def _classify(pages: list[dict[str, Any]]) -> str:
     return "pdf-flyer"
 
 
-def _is_build_of(a: str, b: str) -> bool:
-    """Slide text `a` is an earlier build step of `b`: all its words reappear in order."""
-    wa, wb = a.split(), b.split()
-    if not wa or len(wa) > len(wb):
-        return False
-    it = iter(wb)
-    return all(w in it for w in wa)
-
 
 def _norm_line(text: str, bottom: bool) -> str:
     """A line as compared across pages: footers often carry the page number, headers do not."""
@@ -1111,7 +1102,7 @@ def _deck(blocks: list[_Block], page_info: list[dict[str, Any]]) -> tuple[list[s
         text = "\n".join(per_page.get(p, []))
         if not text.strip():
             continue
-        if len(slides) > 1 and _is_build_of(slides[-1], text):
+        if len(slides) > 1 and is_build_of(slides[-1], text):
             slides[-1], slide_pages[-1] = text, p
         else:
             slides.append(text)

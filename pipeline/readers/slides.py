@@ -29,7 +29,7 @@ def clean_slide_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _is_build_of(a: str, b: str) -> bool:
+def is_build_of(a: str, b: str) -> bool:
     """True when slide `a` is an earlier build step of slide `b` (all its words reappear in order)."""
     wa, wb = a.split(), b.split()
     if not wa or len(wa) > len(wb):
@@ -62,7 +62,7 @@ def split_slides(text: str) -> tuple[list[str], list[str]]:
     for s in cleaned:
         if not s:
             continue
-        if len(kept) > 1 and _is_build_of(kept[-1], s):
+        if len(kept) > 1 and is_build_of(kept[-1], s):
             kept[-1] = s
         else:
             kept.append(s)
