@@ -7,7 +7,6 @@ when ../shared is present.
 from __future__ import annotations
 
 import time
-from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 pytest.importorskip("pdfplumber")
 reportlab = pytest.importorskip("reportlab")
 
+from pdfdraw import make_pdf  # noqa: E402
 from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.lib.pdfencrypt import StandardEncryption  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
@@ -27,16 +27,6 @@ ABSTRACT = [
     "and the walk is observed only through a noisy channel. The answer",
     "involves entropy, and a surprising amount of representation theory.",
 ]
-
-
-def make_pdf(draw, pagesize=A4, pages: int = 1, **kw) -> bytes:
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=pagesize, **kw)
-    for i in range(pages):
-        draw(c, i)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
 
 
 def flyer(c: canvas.Canvas, _: int = 0) -> None:

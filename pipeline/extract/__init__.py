@@ -10,7 +10,8 @@ from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import PageContext, context_defaults, page_context, series_from_title
 from pipeline.extract.fields import INSTITUTION, ROOM_CODE, VENUE_WORDS, finalize
 from pipeline.extract.lines import Line, label_of, to_lines
-from pipeline.extract.segment import Segmenter
+from pipeline.extract.sections import flyer_sections
+from pipeline.extract.segment import Segmenter, person_leading
 from pipeline.normalize.dates import find_dates, find_time
 from pipeline.normalize.people import known_given_name, looks_like_name, split_honorific
 from pipeline.normalize.text import clean_inline
@@ -96,7 +97,7 @@ def _unlabelled_speaker(c: Candidate, lines: list[Line]) -> None:
             continue
         text = clean_inline(ln.text) or ""
         name = split_honorific(re.split(r"[,(]", text)[0].strip())[0]
-        if looks_like_name(name) and len(name.split()) >= 2 and not INSTITUTION.search(text) \
+        if looks_like_name(name) and len(name.split()) >= 2 and not INSTITUTION.search(name) \
                 and not series_from_title(text) and text != c.title and not (c.title and text in c.title):
             aff = None
             nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -195,6 +196,8 @@ def _layout_series(doc: Document) -> str | None:
         texts = [clean_inline(x) or "" for x in b.text.split("\n")]
         for i, t in enumerate(texts):
             m = re.match(r"^(.{3,40}?)\s*#\s?\d+$", t)
+            if label_of(t)[0] or VENUE_WORDS.search(t):
+                continue  # 'Where: Liberal Arts (Building #18) Rm #123' is a room, not 'chaOStalk #4'
             if m:
                 return m.group(1)
             if _SERIES_WORD.fullmatch(t.strip()) and i > 0 and INSTITUTION.search(texts[i - 1]):
@@ -217,18 +220,14 @@ def _is_banner(text: str) -> bool:
     return len(words) <= 2 and text.isupper()  # 'MEETUP', 'BAYESIAN STATISTICS'
 
 
-_BIO_START = re.compile(r"^((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,\s|\s+[a-zäöüéè]+\b)")
-
-
 def _speakers_from_bios(c: Candidate, doc: Document) -> None:
     """A poster that names its speakers only in their biographies: 'Joachim Hertzberg leitet ...'."""
     if c.speaker_lines or c.people:
         return
     for b in doc.blocks:
-        m = _BIO_START.match(b.text)
-        if b.kind == "paragraph" and len(b.text) > 150 and m and known_given_name(m.group(1)) \
-                and looks_like_name(m.group(1)):
-            c.speaker_lines.append((m.group(1), [], []))
+        name = person_leading(b.text) if b.kind == "paragraph" and len(b.text) > 150 else None
+        if name:
+            c.speaker_lines.append((name, [], []))
             c.bio.append(b.text)
 
 
@@ -255,7 +254,8 @@ def _page_fallbacks(c: Candidate, lines: list[Line], ctx: PageContext) -> None:
         for ln in lines:
             if not ln.label and len(ln.text) < 90 and VENUE_WORDS.search(ln.text) and \
                     not INSTITUTION.search(ln.text.split(",")[0]) and not find_dates(ln.text, ctx.order, ctx.year):
-                block = [x.text for x in lines if x.block == ln.block]
+                block = [x.text for x in lines if x.block == ln.block and not find_time(x.text)
+                         and not find_dates(x.text, ctx.order, ctx.year)]
                 # an address block ('Uni X' / 'Seminarstraße 20' / '15 / E16') is the venue as a whole
                 c.location = ", ".join(block) if len(block) <= 4 and sum(map(len, block)) < 120 else ln.text
                 break
@@ -314,6 +314,9 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
         from pipeline.extract.deck import extract_deck
 
         return extract_deck(doc), list(doc.warnings)
+    sections = flyer_sections(doc)
+    if sections:
+        return [talk for sub in sections for talk in extract(sub)[0]], list(doc.warnings)
     lines = to_lines(doc)
     ctx = page_context(doc, lines)
     seg = Segmenter(lines, ctx.order, ctx.year)

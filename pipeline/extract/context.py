@@ -28,6 +28,8 @@ _SERIES_NAMED = re.compile(r"\b(?:the|our)\s+(?:(?:bi-?)?weekly|monthly|regular|
                            r"\s+(colloquium|seminar|lecture)\s+series\b")
 _SERIES_FR = re.compile(r"\b(?:le|du|au)\s+(s[ée]minaire\s+[\w'’ -]{3,50}?)"
                         r"(?=\s*[,.;(]|\s+(?:dans|est|a lieu|aura|se tient))")
+_NUMBERED = re.compile(r"^(?:guest|invited|keynote|plenary|public)?\s*(?:talk|lecture|session|part|seminar|vortrag)\s*"
+                       r"(?:#\s?|no\.?\s?|nr\.?\s?)?\d+\s*[:.–-]\s+", re.I)
 _SEMESTER = re.compile(r"^\s*(?:(?:" + "|".join(SEMESTERS) + r")(?:\s+term)?\s*)?"
                        r"(?:\d{4}(?:[/-]\d{2,4})?)?\s*[:\-–]?\s*", re.I)
 _HOSTS_VERB = re.compile(r"((?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'-]+\s+){1,3}"
@@ -48,7 +50,8 @@ class PageContext:
     series: str | None = None
     hosts: list[str] = field(default_factory=list)
     zone: ZoneLabel | None = None
-    venue_zone: tuple[str, str] | None = None
+    # (city, zone, line) for each line outside the talks that names an institution's place
+    venues: list[tuple[str, str, str]] = field(default_factory=list)
     default_time: str | None = None
     default_location: str | None = None
     base_url: str | None = None
@@ -65,8 +68,11 @@ def series_from_title(title: str | None) -> str | None:
     if not title:
         return None
     t = clean_inline(str(title)) or ""
-    if not _SERIES_RX.search(t) or len(t.split()) > 8 or re.search(r"[\"“”«»\[\]]", t):
+    if not _SERIES_RX.search(t) or len(t.split()) > 12 or re.search(r"[\"“”«»\[\]]", t):
         return None
+    t = _NUMBERED.sub("", t)
+    if len(t.split()) > 8 or re.search(r"\s(on|by|of|in|at|for|with|about|and|from)$", t, re.I):
+        return None  # 'Two talks on': a phrase that goes on, not a name
     t = _SEMESTER.sub("", t).strip(" :-–")
     t = re.sub(r"[\s:,–-]+(?:(?:" + "|".join(SEMESTERS) + r")(?:\s+term)?\s*)?(?:19|20)\d{2}(?:[/-]\d{2,4})?$", "",
                t, flags=re.I).strip()
@@ -80,7 +86,8 @@ def page_context(doc: Document, lines: list[Line]) -> PageContext:
     text = doc.text()
     fm = _fm(doc)
     ctx = PageContext(order=infer_order(text), base_url=doc.base_url)
-    heads = [str(fm.get("title") or "")] + [ln.text for ln in lines if ln.kind == "heading"][:5]
+    heads = [str(fm.get("title") or ""), str(doc.meta.get("shared_text") or "")] + \
+        [ln.text for ln in lines if ln.kind == "heading"][:5]
     subject = (doc.meta.get("email") or {}).get("subject")
     if subject:
         heads.append(subject)
@@ -93,7 +100,7 @@ def page_context(doc: Document, lines: list[Line]) -> PageContext:
         years = [int(created.removeprefix("D:")[:4])]  # a flyer is made shortly before its talk
     if years:
         ctx.year = max(set(years), key=years.count)
-    for h in heads:
+    for h in [str(doc.meta.get("section_heading") or "")] + heads:
         s = series_from_title(h)
         if s:
             ctx.series = s
@@ -131,13 +138,13 @@ def context_defaults(ctx: PageContext, context_lines: list[Line]) -> None:
                 m = _ONLINE.search(t)
                 if m and m.group(1) and re.search(r"\b(talks?|seminars?|colloqui\w+|each|every|semester)\b", t, re.I):
                     ctx.default_location = m.group(1).strip()
-        if ctx.venue_zone is None and ln.kind in ("heading", "paragraph") and len(t) < 90 \
+        if len(ctx.venues) < 5 and ln.kind in ("heading", "paragraph") and len(t) < 90 \
                 and not re.search(r"\b(by|from|speaker|invite\w*)\b", t, re.I) and ln.label is None \
                 and re.search(r"\b(universit|institut|department|school|campus|college|centre|center|hall|room)",
                               t, re.I):
             cz = find_city_zone(t, frozenset({"US"}) if ctx.order == "DMY" else frozenset())
             if cz:
-                ctx.venue_zone = cz
+                ctx.venues.append((cz[0], cz[1], t))
     if ctx.default_location is None:
         for ln in context_lines:
             m = _ONLINE.search(ln.text)

@@ -7,13 +7,16 @@ from typing import Any
 
 from pipeline.document import Document
 from pipeline.extract.candidate import Candidate
-from pipeline.extract.context import page_context
+from pipeline.extract.context import page_context, series_from_title
 from pipeline.extract.fields import INSTITUTION, finalize
 from pipeline.extract.lines import to_lines
+from pipeline.extract.segment import affiliation_like
 from pipeline.normalize.dates import find_dates
 from pipeline.normalize.people import PARTICLES, looks_like_name, split_honorific
 from pipeline.normalize.text import clean_inline
 
+_EVENT = re.compile(r"\b(conference|workshop|symposium|meeting|summer school|winter school|seminar|colloquium|"
+                    r"congress|forum|tagung|kolloquium|journées|meetup)\b", re.I)
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*(/\s*\d{1,3})?\s*$")
 
 
@@ -60,16 +63,19 @@ def _title_page(doc: Document, c: Candidate) -> None:
                 m = re.match(r"^(?P<event>.+?)\s+(?:at|in|@)\s+(?P<place>.+)$", rest)
                 if m:
                     c.series, c.location = m.group("event"), m.group("place")
+                elif rest and (series_from_title(rest) or _EVENT.search(rest)):
+                    c.series = rest  # 'Workshop on Sampling, 14 May 2024': the event, not a place
                 elif rest:
                     c.location = rest
+                continue
+            if c.speaker_lines and not c.affiliation and (INSTITUTION.search(line) or affiliation_like(line)):
+                c.affiliation = line
                 continue
             people = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&)\s+", line) if p.strip()]
             if people and all(looks_like_name(split_honorific(p)[0]) and len(p.split()) >= 2 for p in people):
                 if not c.speaker_lines:
                     c.speaker_lines.extend((p, [], []) for p in people)
                 continue
-            if INSTITUTION.search(line) and c.speaker_lines and not c.affiliation:
-                c.affiliation = line
 
 
 def extract_deck(doc: Document) -> list[dict[str, Any]]:

@@ -81,7 +81,7 @@ def pick_time(c: Candidate, ctx: PageContext) -> tuple[dt.time | None, dt.time |
 
 
 def pick_zone(c: Candidate, ctx: PageContext, time_text: str | None, location: str | None,
-              date: dt.date | None, start: dt.time | None) -> tuple[str | None, list[str]]:
+              date: dt.date | None, start: dt.time | None, speakers: list[Person] = ()) -> tuple[str | None, list[str]]:
     warnings: list[str] = []
     label = None
     for text in [time_text or ""] + c.time_texts + c.date_texts:
@@ -100,15 +100,20 @@ def pick_zone(c: Candidate, ctx: PageContext, time_text: str | None, location: s
         cz = find_city_zone(location, _not_here(ctx))
         if cz:
             return cz[1], [f"time zone {cz[1]} inferred from the venue ({cz[0]})"]
-    if ctx.venue_zone:
-        city, zone = ctx.venue_zone
-        return zone, [f"time zone {zone} inferred from the page's venue ({city})"]
+    # the speaker's home institution ('Georgetown University' under the name) is not the venue
+    said_of_speaker = [c.affiliation or ""] + [t for t, _s, _l in c.speaker_lines] + \
+        [a for p in speakers for a in p.affiliations]
+    said = {(clean_inline(t) or "").casefold() for t in said_of_speaker}
+    for city, zone, line in ctx.venues:
+        if (clean_inline(line) or "").casefold() not in said:
+            return zone, [f"time zone {zone} inferred from the page's venue ({city})"]
     return None, warnings
 
 
 INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|laborator\w*|centre|center|centrum|cnrs|inria|"
                          r"department|dept\.?|faculty|academy|hochschule|école|ecole|research|lab|inc|gmbh|"
-                         r"corporation|collaboration|consortium|experiment|observatory|cern|desy)\b", re.I)
+                         r"corporation|corp|ltd|llc|plc|collaboration|consortium|experiment|observatory|cern|"
+                         r"desy)\b", re.I)
 VENUE_WORDS = re.compile(r"\b(room|rm\.?|hall|building|bldg\.?|auditorium|lecture theat(re|er)|theat(re|er)|salle|"
                          r"amphi\w*|hörsaal|raum|seminarraum|campus|office|street|avenue|road|platz)\b|"
                          r"\w(straße|strasse|str\.|weg|gasse|allee)\s*\d", re.I)
@@ -194,7 +199,11 @@ def finalize(c: Candidate, ctx: PageContext) -> dict[str, Any]:
     if location is None and ctx.default_location and (date or c.origin != "full"):
         location = ctx.default_location
         warnings.append(f"location '{location}' taken from the series' usual venue stated on the page")
-    zone, w = pick_zone(c, ctx, time_text, location, date, start_t)
+    abstract = _abstract(c.abstract)
+    bio = _abstract(c.bio)
+    if bio and len(speakers) == 1:
+        _role_from_bio(speakers[0], bio)
+    zone, w = pick_zone(c, ctx, time_text, location, date, start_t, speakers)
     warnings += w
     start = end = None
     if date and start_t:
@@ -204,10 +213,6 @@ def finalize(c: Candidate, ctx: PageContext) -> dict[str, Any]:
             warnings.append("time given but no time zone could be determined; written without offset")
     elif start_t and not date:
         warnings.append("a time is given but no date; start left empty")
-    abstract = _abstract(c.abstract)
-    bio = _abstract(c.bio)
-    if bio and len(speakers) == 1:
-        _role_from_bio(speakers[0], bio)
     refs: list[Reference] = []
     for text, url in c.references:
         r = parse_reference(text, absolute_url(url, ctx.base_url) if url else None)
@@ -253,8 +258,9 @@ def _role_from_bio(person: Person, bio: str) -> None:
     pos, _ = position_of(m.group("pos"))
     if not pos:
         return
-    if person.position is None and not person.affiliations:
+    if person.position is None:
         person.position = pos
+    if not person.affiliations:
         person.affiliations = [m.group("aff").strip()]
 
 

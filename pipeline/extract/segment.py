@@ -16,9 +16,10 @@ import re
 from pipeline.extract.candidate import Candidate
 from pipeline.extract.lines import Line
 from pipeline.normalize.dates import find_dates, find_time
-from pipeline.normalize.people import looks_like_name, split_honorific
+from pipeline.normalize.people import known_given_name, looks_like_name, split_honorific
 from pipeline.normalize.references import looks_like_reference
 from pipeline.normalize.text import clean_inline
+from pipeline.normalize.zones import find_city_zone
 
 MULTILINE = {"abstract", "bio", "references", "keywords"}
 _SECTION_WORDS = {
@@ -46,6 +47,39 @@ _LINK_BUTTON = re.compile(r"^\W*(watch|video|recording|slides?|view|download|pdf
 
 def _split_names(text: str) -> list[str]:
     return [p for p in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", text) if p.strip()]
+
+
+_HONORIFIC_LEAD = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s+", re.I)
+_BIO_START = re.compile(r"^((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,\s|\s+[a-zäöüéè]+\b)")
+
+
+def person_leading(text: str) -> str | None:
+    """The person a paragraph starts with ('Dr. Mark Meyer is an ...' -> 'Mark Meyer'), if a known given name leads."""
+    m = _BIO_START.match(_HONORIFIC_LEAD.sub("", text))
+    if m and known_given_name(m.group(1)) and looks_like_name(m.group(1)):
+        return m.group(1)
+    return None
+
+
+def is_biography(text: str, speaker: str | None) -> bool:
+    """A paragraph about a person: it opens with the speaker's (last) name, or with any known person's name."""
+    lead = _HONORIFIC_LEAD.sub("", text)
+    speaker = (speaker or "").strip()
+    if len(speaker) > 3:
+        last = re.escape(speaker.split()[-1])
+        return bool(re.match(rf"(?:{re.escape(speaker)}|{last})\b", lead))
+    return person_leading(text) is not None
+
+
+def affiliation_like(text: str) -> bool:
+    """A line under a name that names a place of work: an institution word, an acronym, a known city."""
+    from pipeline.extract.fields import INSTITUTION
+
+    if INSTITUTION.search(text):
+        return True
+    if known_given_name(split_honorific(text)[0]):
+        return False
+    return bool(re.search(r"\b[A-Z]{2,6}\b", text) and not text.isupper() or find_city_zone(text))
 
 
 def _names_only(text: str) -> bool:
@@ -442,12 +476,17 @@ class Segmenter:
             self.field = "references"
             return
         named = _NAME_COLON_TITLE.match(text) if self.block_len.get(ln.block, 0) < 160 else None
-        if named and _names_only(named.group(1)) and (c is None or not c.title_sure) and self.field is None:
+        if named and _names_only(named.group(1)) and (c is None or not c.title_sure) and self.field is None \
+                and (not self.layout or known_given_name(named.group(1))):
             c = self._ensure(ln)
             c.speaker_lines = [(p, ln.strong, ln.links) for p in _split_names(named.group(1))]
             c.title, c.title_sure = named.group(2), True
             return
         if c is not None and self.field == "speakers":
+            if c.speaker_lines and affiliation_like(text):
+                t, strong, links = c.speaker_lines[-1]  # 'Prof. John Smith' / 'ETH Zurich'
+                c.speaker_lines[-1] = (f"{t}, {text}", strong, links + ln.links)
+                return
             if _names_only(text):
                 c.speaker_lines.extend((p, ln.strong, ln.links) for p in _split_names(text))
                 return
@@ -469,10 +508,15 @@ class Segmenter:
                 if part.strip(" ."):
                     c.references.append((part.strip(" ."), None))
             return
+        if c is not None and self.field in ("abstract", "bio") and self.layout and self._new_block(idx) \
+                and abs(ln.layout.get("rel_size", 1.0) - self.lines[idx - 1].layout.get("rel_size", 1.0)) > 0.08:
+            self.field = None  # a block in another font size (a footer, a sponsor line) ends the abstract
+        if c is None and self.layout and single and ln.kind == "paragraph" and self.block_len.get(ln.block, 0) >= 200:
+            c = self._ensure(ln)  # a flyer's unlabelled abstract may come before any labelled field
         if c is not None and self.layout and ln.kind == "paragraph" and self.block_len.get(ln.block, 0) >= 200 \
                 and (self.field is None or self._new_block(idx)):
             first = " ".join(t for t, _s, _l in c.speaker_lines).split(",")[0].split(" und ")[0].split(" and ")[0]
-            if first and len(first) > 3 and text.startswith(first.split()[-1]) or first and text.startswith(first):
+            if is_biography(text, first):
                 self.field = "bio" if not c.bio else None  # 'Joachim Hertzberg leitet ...': a biography
             elif not c.abstract:
                 self.field = "abstract"
