@@ -9,9 +9,10 @@ from pipeline.document import Document
 from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import PageContext, context_defaults, page_context, series_from_title
 from pipeline.extract.fields import INSTITUTION, ROOM_CODE, VENUE_WORDS, finalize
-from pipeline.extract.lines import Line, label_of, to_lines
+from pipeline.extract.flyer import layout_series, layout_title, speakers_from_bios
+from pipeline.extract.lines import Line, to_lines
 from pipeline.extract.sections import flyer_sections
-from pipeline.extract.segment import Segmenter, person_leading
+from pipeline.extract.segment import Segmenter
 from pipeline.normalize.dates import find_dates, find_time
 from pipeline.normalize.people import known_given_name, looks_like_name, split_honorific
 from pipeline.normalize.text import clean_inline
@@ -20,8 +21,6 @@ _FM_TITLE_KEYS = ("talk_title", "talk-title", "talktitle")
 _FM_SPEAKER_KEYS = ("speaker", "speakers", "presenter", "presenters", "lecturer")
 _FM_SUBTITLE_KEYS = ("teaser", "subtitle", "subheadline", "description", "excerpt")
 _FM_DATE_KEYS = ("event_date", "talk_date", "eventdate", "date", "subheadline")
-_SERIES_WORD = re.compile(r"\b(colloquium|colloquia|seminars?|lectures?|talks?|meetups?|workshop|symposium|"
-                          r"kolloquium|séminaire|vorlesung|webinar)\b", re.I)
 _QUOTED = re.compile(r"^(?P<pre>.*?)[\"“„«]\s*(?P<q>[^\"”“»]{6,}?)\s*[\"”“»](?P<post>.*)$")
 _ENTITLED = re.compile(r"\b(?:entitled|titled|title is|intitulée?|mit dem titel)\s*[:\s]\s*"
                        r"[\"“*_]*([^\"”*\n]{6,}?)[\"”*_]*(?:[.,;]|$)", re.I)
@@ -155,82 +154,6 @@ def _prose(c: Candidate, lines: list[Line]) -> None:
 
 
 
-def _layout_title(c: Candidate, doc: Document, lines: list[Line]) -> None:
-    """On a flyer, the title is the largest text on the first page that is not a banner.
-
-    Banners are the series name, a date or time, a person's name, an institution or a
-    label; what remains with the largest font (then nearest the top) is the title.
-    """
-    if c.title_sure:
-        return
-    best: tuple[float, float, str] | None = None
-    for b in doc.blocks:
-        rel = b.layout.get("rel_size")
-        if rel is None or b.layout.get("page", 1) != 1 or b.kind not in ("heading", "paragraph"):
-            continue
-        texts = [clean_inline(x) or "" for x in b.text.split("\n")]
-        for i, t in enumerate(texts):
-            if len(re.findall(r"[^\W\d_]", t)) < 4 or _is_banner(t):
-                continue
-            run = [t]  # a title may wrap: the following non-banner lines of the block belong to it
-            for nxt in texts[i + 1:]:
-                if not nxt or _is_banner(nxt):
-                    break
-                run.append(nxt)
-            title = " ".join(run) if len(run) < 4 else t
-            if len(title.split()) < 2:
-                break
-            key = (rel, -float(b.layout.get("top", 0)), title)
-            if best is None or key[:2] > best[:2]:
-                best = key
-            break  # the first non-banner line of a block stands for it
-    if best and best[0] >= 0.95:
-        c.title = best[2]
-
-
-def _layout_series(doc: Document) -> str | None:
-    """A flyer's series banner: 'chaOStalk #4' -> 'chaOStalk'; 'Department of X' over 'Colloquium'."""
-    for b in doc.blocks:
-        if b.layout.get("page", 1) != 1 or b.layout.get("rel_size", 1.0) < 1.1:
-            continue
-        texts = [clean_inline(x) or "" for x in b.text.split("\n")]
-        for i, t in enumerate(texts):
-            m = re.match(r"^(.{3,40}?)\s*#\s?\d+$", t)
-            if label_of(t)[0] or VENUE_WORDS.search(t):
-                continue  # 'Where: Liberal Arts (Building #18) Rm #123' is a room, not 'chaOStalk #4'
-            if m:
-                return m.group(1)
-            if _SERIES_WORD.fullmatch(t.strip()) and i > 0 and INSTITUTION.search(texts[i - 1]):
-                return f"{texts[i - 1]} {t.strip()}"
-    return None
-
-
-def _is_banner(text: str) -> bool:
-    label = label_of(text)[0]
-    if label or series_from_title(text) or INSTITUTION.search(text) or VENUE_WORDS.search(text):
-        return True
-    if re.search(r"#\s?\d+\s*$", text) or (_SERIES_WORD.search(text) and len(text.split()) <= 3):
-        return True  # 'chaOStalk #4', 'Colloquium': the series banner
-    if find_dates(text, None, 2000, allow_bare_md=True) or find_time(text):
-        return True
-    name = split_honorific(re.split(r"\s*[,(:–-]\s*", text)[0])[0]
-    if looks_like_name(name) and len(name.split()) <= 4 and len(text) < 60 and known_given_name(name):
-        return True
-    words = re.findall(r"[^\W\d_]+", text)
-    return len(words) <= 2 and text.isupper()  # 'MEETUP', 'BAYESIAN STATISTICS'
-
-
-def _speakers_from_bios(c: Candidate, doc: Document) -> None:
-    """A poster that names its speakers only in their biographies: 'Joachim Hertzberg leitet ...'."""
-    if c.speaker_lines or c.people:
-        return
-    for b in doc.blocks:
-        name = person_leading(b.text) if b.kind == "paragraph" and len(b.text) > 150 else None
-        if name:
-            c.speaker_lines.append((name, [], []))
-            c.bio.append(b.text)
-
-
 def _page_fallbacks(c: Candidate, lines: list[Line], ctx: PageContext) -> None:
     """A one-talk page without labels: the first full date, time range and venue line anywhere."""
     if not c.date_texts:
@@ -343,10 +266,10 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
             talks = [Candidate(origin="full", locator="page 1")]  # a flyer without labels
         if talks:
             if any("rel_size" in b.layout for b in doc.blocks):
-                _layout_title(talks[0], doc, lines)
-                talks[0].series = talks[0].series or _layout_series(doc)
+                layout_title(talks[0], doc, lines)
+                talks[0].series = talks[0].series or layout_series(doc)
                 _page_fallbacks(talks[0], lines, ctx)
-                _speakers_from_bios(talks[0], doc)
+                speakers_from_bios(talks[0], doc)
             _prose(talks[0], lines)
             _entitled(talks[0], lines)
             _unlabelled_speaker(talks[0], lines)

@@ -1,0 +1,99 @@
+"""Flyers and posters: fields that only the layout gives (font size, position on the page).
+
+A flyer rarely labels its fields. The title is the largest text that is not a banner;
+the series is a banner ('chaOStalk #4'); a date may be a badge of stacked parts ('Nov' /
+'23' / '2017 5:30 PM'); a speaker may be named only where a biography starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.document import Document
+from pipeline.extract.candidate import Candidate
+from pipeline.extract.context import series_from_title
+from pipeline.extract.fields import INSTITUTION, VENUE_WORDS
+from pipeline.extract.lines import Line, label_of
+from pipeline.extract.segment import person_leading
+from pipeline.normalize.dates import find_dates, find_time
+from pipeline.normalize.people import known_given_name, looks_like_name, split_honorific
+from pipeline.normalize.text import clean_inline
+
+_SERIES_WORD = re.compile(r"\b(colloquium|colloquia|seminars?|lectures?|talks?|meetups?|workshop|symposium|"
+                          r"kolloquium|séminaire|vorlesung|webinar)\b", re.I)
+
+
+def layout_title(c: Candidate, doc: Document, lines: list[Line]) -> None:
+    """On a flyer, the title is the largest text on the first page that is not a banner.
+
+    Banners are the series name, a date or time, a person's name, an institution or a
+    label; what remains with the largest font (then nearest the top) is the title.
+    """
+    if c.title_sure:
+        return
+    best: tuple[float, float, str] | None = None
+    for b in doc.blocks:
+        rel = b.layout.get("rel_size")
+        if rel is None or b.layout.get("page", 1) != 1 or b.kind not in ("heading", "paragraph"):
+            continue
+        texts = [clean_inline(x) or "" for x in b.text.split("\n")]
+        for i, t in enumerate(texts):
+            if len(re.findall(r"[^\W\d_]", t)) < 4 or _is_banner(t):
+                continue
+            run = [t]  # a title may wrap: the following non-banner lines of the block belong to it
+            for nxt in texts[i + 1:]:
+                if not nxt or _is_banner(nxt):
+                    break
+                run.append(nxt)
+            title = " ".join(run) if len(run) < 4 else t
+            if len(title.split()) < 2:
+                break
+            key = (rel, -float(b.layout.get("top", 0)), title)
+            if best is None or key[:2] > best[:2]:
+                best = key
+            break  # the first non-banner line of a block stands for it
+    if best and best[0] >= 0.95:
+        c.title = best[2]
+
+
+def layout_series(doc: Document) -> str | None:
+    """A flyer's series banner: 'chaOStalk #4' -> 'chaOStalk'; 'Department of X' over 'Colloquium'."""
+    for b in doc.blocks:
+        if b.layout.get("page", 1) != 1 or b.layout.get("rel_size", 1.0) < 1.1:
+            continue
+        texts = [clean_inline(x) or "" for x in b.text.split("\n")]
+        for i, t in enumerate(texts):
+            m = re.match(r"^(.{3,40}?)\s*#\s?\d+$", t)
+            if label_of(t)[0] or VENUE_WORDS.search(t):
+                continue  # 'Where: Liberal Arts (Building #18) Rm #123' is a room, not 'chaOStalk #4'
+            if m:
+                return m.group(1)
+            if _SERIES_WORD.fullmatch(t.strip()) and i > 0 and INSTITUTION.search(texts[i - 1]):
+                return f"{texts[i - 1]} {t.strip()}"
+    return None
+
+
+def _is_banner(text: str) -> bool:
+    label = label_of(text)[0]
+    if label or series_from_title(text) or INSTITUTION.search(text) or VENUE_WORDS.search(text):
+        return True
+    if re.search(r"#\s?\d+\s*$", text) or (_SERIES_WORD.search(text) and len(text.split()) <= 3):
+        return True  # 'chaOStalk #4', 'Colloquium': the series banner
+    if find_dates(text, None, 2000, allow_bare_md=True) or find_time(text):
+        return True
+    name = split_honorific(re.split(r"\s*[,(:–-]\s*", text)[0])[0]
+    if looks_like_name(name) and len(name.split()) <= 4 and len(text) < 60 and known_given_name(name):
+        return True
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) <= 2 and text.isupper()  # 'MEETUP', 'BAYESIAN STATISTICS'
+
+
+def speakers_from_bios(c: Candidate, doc: Document) -> None:
+    """A poster that names its speakers only in their biographies: 'Joachim Hertzberg leitet ...'."""
+    if c.speaker_lines or c.people:
+        return
+    for b in doc.blocks:
+        name = person_leading(b.text) if b.kind == "paragraph" and len(b.text) > 150 else None
+        if name:
+            c.speaker_lines.append((name, [], []))
+            c.bio.append(b.text)
