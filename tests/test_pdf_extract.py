@@ -267,3 +267,40 @@ def test_hard_pdfs_get_one_line_errors_and_the_rest_of_the_run_goes_on(tmp_path)
         assert sources[name]["talk_ids"] == []
     assert sources["a_good.pdf"]["status"] == sources["open_encrypted.pdf"]["status"] == "ok"
     assert sorted(t["title"] for t in talks) == ["Entropy of Random Walks"] * 2
+
+
+def badge_poster(c: canvas.Canvas, _: int = 0) -> None:
+    """A meetup poster: the date is a calendar badge of stacked parts, the city stands alone under the logo."""
+    c.setFont("Helvetica", 22)
+    c.drawString(500, 800, "Nov")
+    c.setFont("Helvetica", 34)
+    c.drawString(502, 768, "23")
+    c.setFont("Helvetica", 14)
+    c.drawString(500, 748, "2017")
+    c.drawString(500, 732, "5:30 PM")
+    c.setFont("Helvetica", 30)
+    c.drawString(220, 600, "PyLadies")
+    c.setFont("Helvetica", 16)
+    c.drawString(260, 578, "Melbourne")
+    c.setFont("Helvetica", 60)
+    c.drawString(140, 500, "MEETUP")
+    c.setFont("Helvetica", 18)
+    c.drawString(130, 440, "Example Office, 67 Queen St")
+    c.setFont("Helvetica-Bold", 24)
+    c.drawString(110, 380, "Introduction to Dashboards")
+    c.setFont("Helvetica", 18)
+    c.drawString(230, 330, "Speakers")
+    c.setFont("Helvetica", 14)
+    c.drawString(80, 200, "Soroor Zadeh")
+    c.drawString(400, 200, "Marie Trussart")
+
+
+def test_badge_date_and_city_under_the_logo(tmp_path):
+    t = only_talk(tmp_path, make_pdf(badge_poster))
+    assert t["title"] == "Introduction to Dashboards"
+    assert [s["name"] for s in t["speakers"]] == ["Soroor Zadeh", "Marie Trussart"]
+    assert t["date"] == "2017-11-23"
+    assert t["start"] == "2017-11-23T17:30:00+11:00"  # Melbourne is on summer time (AEDT) in November
+    assert t["timezone"] == "Australia/Melbourne"
+    assert t["location"] == "Example Office, 67 Queen St"
+    assert not any("year" in w for w in t["warnings"])  # the badge does give the year

@@ -9,7 +9,7 @@ from pipeline.document import Document
 from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import PageContext, context_defaults, page_context, series_from_title
 from pipeline.extract.fields import INSTITUTION, ROOM_CODE, VENUE_WORDS, finalize
-from pipeline.extract.flyer import layout_series, layout_title, speakers_from_bios
+from pipeline.extract.flyer import badge_date, layout_series, layout_title, speakers_from_bios
 from pipeline.extract.lines import Line, to_lines
 from pipeline.extract.sections import flyer_sections
 from pipeline.extract.segment import Segmenter
@@ -154,7 +154,7 @@ def _prose(c: Candidate, lines: list[Line]) -> None:
 
 
 
-def _page_fallbacks(c: Candidate, lines: list[Line], ctx: PageContext) -> None:
+def _page_fallbacks(c: Candidate, doc: Document, lines: list[Line], ctx: PageContext) -> None:
     """A one-talk page without labels: the first full date, time range and venue line anywhere."""
     if not c.date_texts:
         for ln in lines:
@@ -163,6 +163,11 @@ def _page_fallbacks(c: Candidate, lines: list[Line], ctx: PageContext) -> None:
             if find_dates(ln.text, ctx.order, ctx.year, allow_bare_md=False):
                 c.date_texts.append(ln.text)
                 break
+    if not c.date_texts:
+        badge = badge_date(doc, ctx.order, ctx.year)
+        if badge:
+            c.date_texts.append(badge)
+            c.time_texts.append(badge)
     if not any(find_time(t) for t in c.time_texts + c.date_texts):
         for ln in lines:
             tr = find_time(ln.text)
@@ -268,7 +273,7 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
             if any("rel_size" in b.layout for b in doc.blocks):
                 layout_title(talks[0], doc, lines)
                 talks[0].series = talks[0].series or layout_series(doc)
-                _page_fallbacks(talks[0], lines, ctx)
+                _page_fallbacks(talks[0], doc, lines, ctx)
                 speakers_from_bios(talks[0], doc)
             _prose(talks[0], lines)
             _entitled(talks[0], lines)

@@ -145,6 +145,10 @@ def context_defaults(ctx: PageContext, context_lines: list[Line]) -> None:
             cz = find_city_zone(t, frozenset({"US"}) if ctx.order == "DMY" else frozenset())
             if cz:
                 ctx.venues.append((cz[0], cz[1], t))
+        elif len(ctx.venues) < 5 and ln.kind in ("heading", "paragraph") and ln.label is None and len(t) <= 30:
+            cz = find_city_zone(t, min_population=200000)
+            if cz and cz[0].casefold() == t.strip(" .,").casefold():
+                ctx.venues.append((cz[0], cz[1], t))  # a city named on its own ('Melbourne' under the logo)
     if ctx.default_location is None:
         for ln in context_lines:
             m = _ONLINE.search(ln.text)

@@ -97,3 +97,36 @@ def speakers_from_bios(c: Candidate, doc: Document) -> None:
         if name:
             c.speaker_lines.append((name, [], []))
             c.bio.append(b.text)
+
+
+def _short(b) -> bool:
+    return all(len(x.strip()) <= 14 for x in b.text.split("\n")) and len(b.text) <= 30
+
+
+def _stacked(upper, lower) -> bool:
+    """`lower` sits right under `upper`, overlapping it horizontally: parts of one badge."""
+    ux0, uw = upper.layout.get("x0", 0.0), upper.layout.get("width", 0.0)
+    lx0, lw = lower.layout.get("x0", 0.0), lower.layout.get("width", 0.0)
+    overlap = min(ux0 + uw, lx0 + lw) - max(ux0, lx0)
+    gap = lower.layout.get("top", 0.0) - (upper.layout.get("top", 0.0) + upper.layout.get("height", 0.0))
+    size = max(upper.layout.get("font_size", 10.0), lower.layout.get("font_size", 10.0))
+    return overlap > 0 and -0.6 * size <= gap <= 1.5 * size and upper.layout.get("page") == lower.layout.get("page")
+
+
+def badge_date(doc: Document, order: str | None, year: int | None) -> str | None:
+    """A date set as a badge of stacked short parts: 'Nov' / '23' / '2017 5:30 PM' -> 'Nov 23 2017 5:30 PM'."""
+    blocks = [b for b in doc.blocks if b.layout.get("page", 1) == 1 and "top" in b.layout and b.text.strip()]
+    for i, b in enumerate(blocks):
+        if not _short(b):
+            continue
+        group = [b]
+        for nxt in blocks[i + 1: i + 5]:
+            if not (_short(nxt) and _stacked(group[-1], nxt)):
+                break
+            group.append(nxt)
+        if len(group) < 2:
+            continue
+        text = " ".join(x.replace("\n", " ").strip() for x in (g.text for g in group))
+        if find_dates(text, order, year, allow_bare_md=True) and not find_dates(b.text, order, year):
+            return text
+    return None
