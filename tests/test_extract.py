@@ -757,3 +757,46 @@ def test_series_venue_with_lower_case_room() -> None:
         "## Michaelmas", "Seminars are on Thursdays at 13:00 in room PH30, Department of Physics.\n\n## Michaelmas")
     talks = talks_of(page, "jekyll")
     assert talks and all(t["location"] and "PH30" in t["location"] for t in talks)
+
+
+# --------------------------------------------------------------------------- series names, letterheads, labels
+
+@pytest.mark.parametrize("text, series", [
+    ("Arbeitsseminar Geometrie/Topologie", "Arbeitsseminar Geometrie/Topologie"),  # German compound
+    ("Pizzaseminar", "Pizzaseminar"),
+    ("Mathematisches Kolloquium", "Mathematisches Kolloquium"),
+    ("Neujahrsvorlesung im Pizzaseminar", "Pizzaseminar"),  # a lecture held *in* the series
+    ("Talk in the Algebra Seminar", "Algebra Seminar"),
+    ("Guest Talk #1: Math and Statistics Department Colloquium Series",
+     "Math and Statistics Department Colloquium Series"),  # the numbering is not the series' name
+    ("Two talks on", None),  # a phrase that goes on
+    ("Seminar", None),
+    ("Fall 2024 Colloquium", None),
+])
+def test_series_from_title(text: str, series: str | None) -> None:
+    from pipeline.extract.context import series_from_title
+
+    assert series_from_title(text) == series
+
+
+def test_letterhead_names_over_series_line_are_hosts_and_series() -> None:
+    text = ("Sven Prüfer, Christopher Wulff\nArbeitsseminar Geometrie/Topologie\n\n"
+            "Ingo Blechschmidt – A one-parsec overview of the Hilbert scheme\n\n"
+            "Given a geometric object X, the Hilbert scheme is the fine moduli space of points.\n\n"
+            "Date and Place: Monday, 27 April 2015, 12:15 – 13:45 in 2004/L1\n")
+    [t] = talks_of(text, "text")
+    assert names(t) == ["Ingo Blechschmidt"]
+    assert t["hosts"] == ["Sven Prüfer", "Christopher Wulff"]
+    assert t["series"] == "Arbeitsseminar Geometrie/Topologie"
+    assert t["title"] == "A one-parsec overview of the Hilbert scheme"
+    assert (t["date"], t["start"], t["end"]) == (dt.date(2015, 4, 27), "2015-04-27T12:15:00", "2015-04-27T13:45:00")
+    assert t["location"] == "2004/L1"
+
+
+@pytest.mark.parametrize("label", ["Date and Place", "Time and place", "When & where", "Zeit und Ort"])
+def test_combined_date_and_place_label_is_one_label(label: str) -> None:
+    from pipeline.extract.lines import label_of, split_inline_labels
+
+    line = f"{label}: Monday, 27 April 2015, 12:15 in Room 2004"
+    assert split_inline_labels(line) == [line]
+    assert label_of(line)[0] == "date"

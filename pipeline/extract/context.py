@@ -17,9 +17,12 @@ from pipeline.normalize.people import looks_like_name, name_list
 from pipeline.normalize.text import clean_inline
 from pipeline.normalize.zones import ZoneLabel, find_city_zone, find_zone_label
 
-SERIES_WORDS = r"(?:colloquium|colloquia|seminars?|lecture series|lectures|series|talks|symposium|workshop|" \
-               r"kolloquium|séminaire|seminario|forum|journal club|reading group|lunch|webinar)"
+SERIES_WORDS = r"(?:colloquium|colloquia|\w*seminar(?:s|e)?|lecture series|lectures|series|talks|symposium|workshop|" \
+               r"\w*kolloquium|séminaire|seminario|forum|journal club|reading group|lunch|webinar)"
 _SERIES_RX = re.compile(rf"\b{SERIES_WORDS}\b", re.I)
+_BARE_SERIES = re.compile(rf"\b{SERIES_WORDS.replace(chr(92) + 'w*', '')}\b", re.I)
+_SERIES_INSIDE = re.compile(r"^\S.*?\s(?:im|beim|in der|in the|at the|of the)\s+"
+                            r"((?:[A-Z]\S*\s+){0,3}\w*(?i:seminar|kolloquium|colloquium)\w*(?:\s+\S+){0,3})$")
 _SERIES_IN_TEXT = re.compile(
     rf"\b(?:the|our)\s+((?:[A-Z0-9][\w&+'-]*\s+){{0,5}}(?:[A-Z]\w*\s+)?{SERIES_WORDS[3:-1]}"
     rf"(?:\s+(?:on|in|of)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})?)\s+(?:is|are|was|will|brings|hosts|invites)\b")
@@ -77,7 +80,10 @@ def series_from_title(title: str | None) -> str | None:
     t = re.sub(r"[\s:,–-]+(?:(?:" + "|".join(SEMESTERS) + r")(?:\s+term)?\s*)?(?:19|20)\d{2}(?:[/-]\d{2,4})?$", "",
                t, flags=re.I).strip()
     t = re.sub(r"^(?:upcoming|next|past|previous)\s+", "", t, flags=re.I)
-    if not re.search(r"[^\W\d_]{2,}", _SERIES_RX.sub("", t)):
+    inside = _SERIES_INSIDE.match(t)
+    if inside:
+        return series_from_title(inside.group(1))  # 'Neujahrsvorlesung im Pizzaseminar' -> 'Pizzaseminar'
+    if not re.search(r"[^\W\d_]{2,}", _BARE_SERIES.sub("", t)):
         return None  # 'Colloquium' alone names no series
     return t or None
 
@@ -158,3 +164,18 @@ def context_defaults(ctx: PageContext, context_lines: list[Line]) -> None:
     for ln in context_lines:
         if not ctx.hosts and ln.label == "host" and ln.value:
             ctx.hosts = name_list(ln.value)
+    _letterhead(ctx, context_lines)
+
+
+def _letterhead(ctx: PageContext, context_lines: list[Line]) -> None:
+    """'Sven Prüfer, Christopher Wulff' over 'Arbeitsseminar Geometrie/Topologie': the organisers and the series."""
+    for a, b in zip(context_lines, context_lines[1:], strict=False):
+        if a.block != b.block or a.label or b.label:
+            continue
+        for names_line, series_line in ((a, b), (b, a)):
+            series = series_from_title(series_line.text)
+            names = name_list(names_line.text)
+            if series and names and all(looks_like_name(n) and len(n.split()) >= 2 for n in names):
+                ctx.hosts = ctx.hosts or names
+                ctx.series = ctx.series or series
+                return

@@ -78,7 +78,10 @@ def split_inline_labels(text: str) -> list[str]:
     first, _ = label_of(text)
     if first is None:
         return [text]
-    parts = _INLINE_LABEL.split(text)
+    head = _LABEL_RX.match(text)
+    start = head.start("value") if head else 0  # 'Date and Place: ...' is one label, not 'Place:' inside it
+    parts = _INLINE_LABEL.split(text[start:])
+    parts[0] = text[:start] + parts[0]
     if len(parts) == 1:
         return [text]
     out = [parts[0]]
