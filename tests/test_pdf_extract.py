@@ -304,3 +304,45 @@ def test_badge_date_and_city_under_the_logo(tmp_path):
     assert t["timezone"] == "Australia/Melbourne"
     assert t["location"] == "Example Office, 67 Queen St"
     assert not any("year" in w for w in t["warnings"])  # the badge does give the year
+
+
+def authors_deck(c: canvas.Canvas, i: int) -> None:
+    """A typeset deck: three authors, the presenter in italics; the last slide is the bibliography."""
+    w, h = c._pagesize
+    if i == 0:
+        c.setFont("Helvetica", 22)
+        c.drawString(40, h - 80, "Shorter Proofs from Congruence Closure")
+        c.setFont("Helvetica-Oblique", 12)
+        c.drawString(100, h - 130, "Bruno Andreotti,")
+        c.setFont("Helvetica", 12)
+        c.drawString(195, h - 130, "Haniel Barbosa, Oliver Flatt")
+        c.drawString(100, h - 170, "PAAR 2024 at Nancy, France, 2024–07–02")
+    elif i < 4:
+        c.setFont("Helvetica", 22)
+        c.drawString(10, h - 30, f"Section {i}")
+        c.setFont("Helvetica", 12)
+        c.drawString(50, h - 80, f"Congruence closure point number {i} on this slide.")
+    else:
+        c.setFont("Helvetica", 12)
+        y = h - 30
+        for line in ("[1] Robert Nieuwenhuis and Albert Oliveras. “Proof-Producing Congruence",
+                     "Closure”. In: Term Rewriting and Applications. Springer, 2005, pp. 453–468.",
+                     "[2] Haniel Barbosa et al. “cvc5: A Versatile and Industrial-Strength SMT Solver”.",
+                     "In: TACAS. Springer, 2022, pp. 415–442. doi: 10.1007/978-3-030-99524-9\\_24."):
+            c.drawString(28, y, line)
+            y -= 16
+
+
+def test_deck_presenter_in_italics_and_bibliography_slide(tmp_path):
+    talks, sources = ingest_pdfs(tmp_path, **{"talk.pdf": make_pdf(authors_deck, pagesize=(640, 480), pages=5)})
+    assert sources["talk.pdf"]["kind"] == "pdf-slides"
+    [t] = talks
+    assert [s["name"] for s in t["speakers"]] == ["Bruno Andreotti"]  # co-authors are not speakers
+    assert (t["date"], t["location"], t["series"]) == ("2024-07-02", "Nancy, France", "PAAR 2024")
+    assert t["timezone"] == "Europe/Paris"
+    refs = t["references"]
+    assert [r["title"] for r in refs] == ["Proof-Producing Congruence Closure",
+                                          "cvc5: A Versatile and Industrial-Strength SMT Solver"]
+    assert refs[0]["year"] == 2005
+    assert refs[1]["doi"] == "10.1007/978-3-030-99524-9_24"  # the LaTeX escape '\_' is undone
+    assert "\\_" not in refs[1]["text"]

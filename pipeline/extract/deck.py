@@ -38,6 +38,28 @@ def _name_and_affiliation(rest: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_BIB_HEADING = re.compile(r"^(references|bibliography|literature|literatur|literaturverzeichnis|bibliographie|"
+                          r"références|referencias|riferimenti|further reading)\s*:?\s*$", re.I)
+_BIB_ENTRY = re.compile(r"(?:^|\n)\s*\[(\d{1,3})\]\s+")
+
+
+def bibliography(slide: str) -> list[str]:
+    """The entries of a references slide ('[1] A. Author. “Title”. ...', or under a 'References' heading)."""
+    lines = slide.strip().split("\n")
+    body = "\n".join(lines[1:]) if lines and _BIB_HEADING.match(lines[0].strip()) else slide.strip()
+    if not body.startswith("["):
+        return []
+    parts = _BIB_ENTRY.split(body)
+    entries = [" ".join(parts[i + 1].split()) for i in range(1, len(parts) - 1, 2)]
+    return [e for e in entries if len(e) > 20]
+
+
+def _presenters(authors: list[str], emphasised: list[str]) -> list[str]:
+    """Of several authors on a title slide, the one(s) set in italics or bold present the talk."""
+    marked = [a for a in authors if any(a in span for span in emphasised)]
+    return marked if marked and len(authors) > 1 else authors
+
+
 def _title_page(doc: Document, c: Candidate) -> None:
     """A typeset deck's title page: largest text is the title; then names, institutions, a date line.
 
@@ -74,7 +96,8 @@ def _title_page(doc: Document, c: Candidate) -> None:
             people = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&)\s+", line) if p.strip()]
             if people and all(looks_like_name(split_honorific(p)[0]) and len(p.split()) >= 2 for p in people):
                 if not c.speaker_lines:
-                    c.speaker_lines.extend((p, [], []) for p in people)
+                    marked = (b.layout.get("italic") or []) + b.strong
+                    c.speaker_lines.extend((p, [], []) for p in _presenters(people, marked))
                 continue
 
 
@@ -99,6 +122,8 @@ def extract_deck(doc: Document) -> list[dict[str, Any]]:
         c.title = first
     ctx = page_context(doc, to_lines(doc))
     ctx.series = None  # a deck names its event on the title page, not in a page title
+    for slide in slides[1:]:
+        c.references.extend((entry, None) for entry in bibliography(slide))
     d = finalize(c, ctx)
     d["slides"] = [clean_inline(s) for s in slides[1:] if clean_inline(s)]
     d["_origin"], d["_locators"] = "full", ["slide 1"]

@@ -46,12 +46,17 @@ def _strip_trailing(s: str) -> str:
     return s
 
 
+_LATEX_ESCAPE = re.compile(r"\\([_&%#$])")
+
+
 def parse_reference(text: str, url: str | None = None) -> Reference | None:
     """A Reference from its written form (and an optional link target)."""
     t = clean_inline(text)
     if not t:
         return None
     t = re.sub(r"^\[\d+\]\s*|^\d{1,2}[.)]\s+", "", t)
+    t = _LATEX_ESCAPE.sub(r"\1", t)  # '10.1007/978-3-030-99524-9\_24' as LaTeX typeset it
+    url = _LATEX_ESCAPE.sub(r"\1", url) if url else url
     both = t + " " + (url or "")
     doi = DOI.search(both)
     arx = ARXIV.search(both)

@@ -28,6 +28,7 @@ import struct
 import time
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
@@ -47,6 +48,7 @@ ENCRYPTED = "encrypted PDF: a password is needed to open it"
 HEADING_REL = 1.25
 _SPACE_GAP = 0.15  # a gap wider than this many font sizes between two glyphs is a word space
 _COLUMN_GAP = 1.1  # a gap wider than this many font sizes splits a line into two segments
+_ITALIC = re.compile(r"italic|oblique|slanted|cmti\d|cmsl\d|cmssi\d|-it\b|-ital", re.I)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmssbx|\bbx\d|-bd\b|libertinetb", re.I)
 
 # spacing accents that TeX and old drivers draw as separate glyphs → combining marks
@@ -526,6 +528,7 @@ class _Block:
     text: str = ""
     links: list[InlineLink] = field(default_factory=list)
     strong: list[str] = field(default_factory=list)
+    italic: list[str] = field(default_factory=list)
     rows: list[tuple[list[str], list[list[_Line]]]] | None = None  # a table: each row's cells and their lines
     header: list[str] | None = None
     link_rects: list[tuple[InlineLink, dict[str, float]]] = field(default_factory=list)
@@ -937,21 +940,27 @@ def _block_text(b: _Block) -> None:
     b.lines = lines
     texts = join_hyphenated([ln.text for ln in lines])
     b.text = "\n".join(t for t in texts if t)
-    if all(ln.bold > 0.9 for ln in lines):
-        return
+    if not all(ln.bold > 0.9 for ln in lines):
+        b.strong.extend(_runs(lines, lambda c: c.bold))
+    if not all(_ITALIC.search(c.font) for ln in lines for c in ln.chars if not c.text.isspace()):
+        b.italic.extend(_runs(lines, lambda c: bool(_ITALIC.search(c.font))))
+
+
+def _runs(lines: list[_Line], marked: Callable[[_Char], bool]) -> list[str]:
+    """The texts of the runs of marked characters (bold, italic) in these lines, spaces inside a run kept."""
+    out: list[str] = []
     for ln in lines:
-        if ln.bold <= 0:
-            continue
         run: list[_Char] = []
         for c in ln.chars + [None]:  # type: ignore[list-item]
-            if c is not None and (c.bold or (c.text.isspace() and run)):
+            if c is not None and (marked(c) or (c.text.isspace() and run)):
                 run.append(c)
                 continue
             if run:
                 t = _line_text([x for x in run if not x.text.isspace()])
-                if len(t) > 1 and t not in b.strong:
-                    b.strong.append(t)
+                if len(t) > 1 and t not in out:
+                    out.append(t)
             run = []
+    return out
 
 
 # --------------------------------------------------------------------------- the document
@@ -1334,6 +1343,8 @@ def _to_blocks(b: _Block, body: float) -> list[Block]:
         layout = _layout(b.lines, b.page, body)
         if b.angle:
             layout["angle"] = b.angle
+        if b.italic:
+            layout["italic"] = b.italic  # emphasised spans: a deck marks its presenter this way
         kind: Any = b.kind
         return [Block(kind=kind, text=b.text, level=b.level if b.kind == "heading" else 0,
                       links=b.links, strong=b.strong, layout=layout)]
