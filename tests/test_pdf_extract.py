@@ -346,3 +346,42 @@ def test_deck_presenter_in_italics_and_bibliography_slide(tmp_path):
     assert refs[0]["year"] == 2005
     assert refs[1]["doi"] == "10.1007/978-3-030-99524-9_24"  # the LaTeX escape '\_' is undone
     assert "\\_" not in refs[1]["text"]
+
+
+def bios_only_poster(c: canvas.Canvas, _: int = 0) -> None:
+    """The speakers are named only where their biographies start, in two columns under the abstract."""
+    c.setFont("Helvetica-Bold", 44)
+    c.drawString(40, 780, "techtalk #4")
+    c.setFont("Helvetica-Bold", 22)
+    c.drawString(40, 740, "Maschinen, die lernen")
+    c.setFont("Helvetica", 16)
+    c.drawString(40, 700, "Uni Osnabrück")
+    c.drawString(40, 682, "Seminarstraße 20")
+    c.drawString(440, 700, "18.01.2019")
+    c.drawString(450, 682, "18:00 Uhr")
+    c.setFont("Helvetica", 10)
+    y = 600
+    for line in textwrap.wrap("Künstliche Intelligenz wird häufig im Zusammenhang mit selbstfahrenden Autos "
+                              "gesehen. Der Abend zeigt, wie neuronale Netze funktionieren und wie sie heute in "
+                              "der Forschung eingesetzt werden, ohne Science Fiction und ohne Weltuntergang.", 90):
+        c.drawString(40, y, line)
+        y -= 13
+    for x, text in ((40, "Joachim Hertzberg leitet die Arbeitsgruppe Wissensbasierte Systeme an der Universität "
+                         "Osnabrück und ist international angesehen für seine Forschung zur Robotik."),
+                    (310, "Volker Strübing, geboren 1971 in Thüringen, aufgewachsen in Berlin, ist freischaffender "
+                          "Autor, Poetry Slammer und Filmemacher und begeisterter Amateur der KI.")):
+        yy = 480
+        for line in textwrap.wrap(text, 45):
+            c.drawString(x, yy, line)
+            yy -= 13
+
+
+def test_speakers_named_only_in_their_biographies(tmp_path):
+    t = only_talk(tmp_path, make_pdf(bios_only_poster))
+    assert t["title"] == "Maschinen, die lernen"
+    assert t["series"] == "techtalk"
+    assert [(s["name"], s["affiliations"]) for s in t["speakers"]] == [
+        ("Joachim Hertzberg", ["Universität Osnabrück"]), ("Volker Strübing", [])]
+    assert t["start"] == "2019-01-18T18:00:00+01:00" and t["timezone"] == "Europe/Berlin"
+    assert t["abstract"].startswith("Künstliche Intelligenz") and "Hertzberg" not in t["abstract"]
+    assert t["bio"].count("Joachim Hertzberg leitet") == 1

@@ -95,8 +95,25 @@ def speakers_from_bios(c: Candidate, doc: Document) -> None:
     for b in doc.blocks:
         name = person_leading(b.text) if b.kind == "paragraph" and len(b.text) > 150 else None
         if name:
-            c.speaker_lines.append((name, [], []))
-            c.bio.append(b.text)
+            affiliation = affiliation_in_bio(b.text)
+            c.speaker_lines.append((f"{name}, {affiliation}" if affiliation else name, [], []))
+            first_line = b.text.split("\n")[0]
+            if not any(first_line in x for x in c.bio):  # the segmenter may have taken it as a biography already
+                c.bio.append(b.text)
+
+
+_AT_INSTITUTION = re.compile(r"\b(?:at|an der|am|bei|à l'|à la|au|en la|presso)\s+(?:the\s+)?"
+                             r"([A-ZÄÖÜÉ][\w'’.-]*(?:\s+(?:of|for|für|de|di|and|&|[A-ZÄÖÜÉ][\w'’.-]*)){0,6})")
+
+
+def affiliation_in_bio(bio: str) -> str | None:
+    """The institution a biography's first sentence places its person at ('... an der Universität Osnabrück')."""
+    first = re.split(r"(?<=[a-z]{2})\.\s", " ".join(bio.split()), maxsplit=1)[0]
+    for m in _AT_INSTITUTION.finditer(first):
+        phrase = re.sub(r"(\s+(?:of|for|für|de|di|and|&))+$", "", m.group(1))
+        if INSTITUTION.search(phrase):
+            return phrase
+    return None
 
 
 def _short(b) -> bool:

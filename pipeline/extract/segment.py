@@ -511,6 +511,9 @@ class Segmenter:
         if c is not None and self.field in ("abstract", "bio") and self.layout and self._new_block(idx) \
                 and abs(ln.layout.get("rel_size", 1.0) - self.lines[idx - 1].layout.get("rel_size", 1.0)) > 0.08:
             self.field = None  # a block in another font size (a footer, a sponsor line) ends the abstract
+        if c is not None and self.field == "abstract" and self.layout and self._new_block(idx) and c.abstract \
+                and person_leading(text):
+            self.field = "bio"  # 'Joachim Hertzberg leitet ...' under the abstract: a biography, however short
         if c is None and self.layout and single and ln.kind == "paragraph" and self.block_len.get(ln.block, 0) >= 200:
             c = self._ensure(ln)  # a flyer's unlabelled abstract may come before any labelled field
         if c is not None and self.layout and ln.kind == "paragraph" and self.block_len.get(ln.block, 0) >= 200 \
