@@ -800,3 +800,13 @@ def test_combined_date_and_place_label_is_one_label(label: str) -> None:
     line = f"{label}: Monday, 27 April 2015, 12:15 in Room 2004"
     assert split_inline_labels(line) == [line]
     assert label_of(line)[0] == "date"
+
+
+def test_bare_urls_in_plain_text_are_links() -> None:
+    text = ("Title: Entropy of random walks\nSpeaker: Jane Doe (University of Oslo)\n"
+            "Date: 5 March 2024, 16:00\n"
+            "Recording: https://www.youtube.com/watch?v=abc123XYZ.\n"
+            "Slides (https://example.org/slides/entropy.pdf)\n")
+    [t] = talks_of(text, "text")
+    assert {(lk.url, lk.kind) for lk in t["links"]} == {
+        ("https://www.youtube.com/watch?v=abc123XYZ", "video"), ("https://example.org/slides/entropy.pdf", "slides")}

@@ -385,3 +385,28 @@ def test_speakers_named_only_in_their_biographies(tmp_path):
     assert t["start"] == "2019-01-18T18:00:00+01:00" and t["timezone"] == "Europe/Berlin"
     assert t["abstract"].startswith("Künstliche Intelligenz") and "Hertzberg" not in t["abstract"]
     assert t["bio"].count("Joachim Hertzberg leitet") == 1
+
+
+def test_link_annotations_and_urls_become_links_and_references(tmp_path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def draw(c: canvas.Canvas, i: int) -> None:
+        plain_flyer(c, i)
+        c.setFont("Helvetica", 11)
+        c.drawString(72, 520, "Slides")
+        c.linkURL("https://example.org/talks/entropy-slides.pdf",
+                  (72, 517, 72 + stringWidth("Slides", "Helvetica", 11), 531), relative=0, thickness=0)
+        c.drawString(72, 500, "Recording: https://www.youtube.com/watch?v=abc123XYZ")
+        c.setFont("Helvetica-Bold", 11)
+        c.drawString(72, 470, "References")
+        c.setFont("Helvetica", 11)
+        c.drawString(72, 455, "[1] J. Doe. Entropy of walks on groups. Ann. Probab. 12 (2019). doi:10.1214/18-AOP1234")
+        c.drawString(72, 440, "[2] J. Doe and A. Roe. Noisy channels and walks. arXiv:2101.01234 (2021)")
+
+    t = only_talk(tmp_path, make_pdf(draw))
+    kinds = {lk["url"]: lk["kind"] for lk in t["links"]}
+    assert kinds.get("https://example.org/talks/entropy-slides.pdf") == "slides"
+    assert kinds.get("https://www.youtube.com/watch?v=abc123XYZ") == "video"
+    refs = {(r["doi"], r["arxiv"]) for r in t["references"]}
+    assert refs == {("10.1214/18-AOP1234", None), (None, "2101.01234")}
+    assert "References" not in t["abstract"] and "[1]" not in t["abstract"]

@@ -94,8 +94,23 @@ def split_inline_labels(text: str) -> list[str]:
     return out
 
 
+BARE_URL = re.compile(r"\bhttps?://[^\s<>\"'“”]+", re.I)
+
+
 def _links_in(text: str, links: list[InlineLink]) -> list[InlineLink]:
     return [lk for lk in links if lk.text and lk.text in text or (not lk.text and lk.url in text)]
+
+
+def _with_bare_urls(text: str, links: list[InlineLink]) -> list[InlineLink]:
+    """The line's links plus URLs written out in its text ('Recording: https://...' in plain text or a PDF)."""
+    out = list(links)
+    for m in BARE_URL.finditer(text):
+        url = m.group(0).rstrip(".,;:!?)]}>")
+        if "(" in url and not url.endswith(")") and m.group(0)[len(url):].startswith(")"):
+            url += ")"  # a Wikipedia-style URL with parentheses
+        if not any(lk.url == url or lk.url.rstrip("/") == url.rstrip("/") for lk in out):
+            out.append(InlineLink(text=url, url=url))
+    return out
 
 
 def to_lines(doc: Document) -> list[Line]:
@@ -116,7 +131,7 @@ def _block_lines(i: int, b: Block) -> list[Line]:
     lines: list[Line] = []
     for n, t in enumerate(raw_lines):
         label, value = label_of(t)
-        links = _links_in(t, b.links) if len(raw_lines) > 1 else list(b.links)
+        links = _with_bare_urls(t, _links_in(t, b.links) if len(raw_lines) > 1 else list(b.links))
         strong = [s for s in b.strong if s and s in t]
         kind = b.kind if n == 0 or b.kind != "item" else "item-cont"
         lines.append(Line(text=t, kind=kind, level=b.level, block=i, label=label, value=value,

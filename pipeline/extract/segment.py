@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.candidate import Candidate
-from pipeline.extract.lines import Line
+from pipeline.extract.lines import BARE_URL, Line
 from pipeline.normalize.dates import find_dates, find_time
 from pipeline.normalize.people import known_given_name, looks_like_name, split_honorific
 from pipeline.normalize.references import looks_like_reference
@@ -455,7 +455,7 @@ class Segmenter:
         c = self.cur
         only_link = bool(ln.links) and len(re.sub(r"\W", "", text)) <= len(re.sub(r"\W", "", "".join(
             lk.text for lk in ln.links))) + 3
-        if c is not None and (only_link or _LINK_BUTTON.match(text) and ln.links):
+        if c is not None and (only_link or _LINK_BUTTON.match(BARE_URL.sub("", text).strip()) and ln.links):
             c.links.extend(ln.links)
             if self.field in ("abstract", "bio"):
                 self.field = None
