@@ -63,6 +63,48 @@ def slide_numbering_score(text: str) -> float:
     return best / max(1, len(nums)) if best >= 5 else 0.0
 
 
+BOX_RULE = re.compile(r"^[ \t]*(={10,}|\*{10,}|#{10,})[ \t]*$")
+
+
+def boxed_slides(text: str) -> int:
+    """Slides drawn as boxes between long '=====' rules in plain text (not Markdown setext underlines).
+
+    Returns the number of boxes when there are at least three, else 0.
+    """
+    lines = text.split("\n")
+    rules = [i for i, ln in enumerate(lines) if BOX_RULE.match(ln)]
+    if len(rules) < 6:
+        return 0
+    # a setext heading underline sits right under its text; a box rule follows a blank line or opens a box
+    detached = sum(1 for i in rules if i == 0 or not lines[i - 1].strip() or BOX_RULE.match(lines[i - 1]))
+    return len(rules) // 2 if detached >= 0.5 * len(rules) else 0
+
+
+_DECK_RULE = re.compile(r"^(---|\*{10,}|-{10,})\s*$")
+
+
+def markdown_deck(text: str) -> bool:
+    """Markdown cut into slides by separator lines: a leading '- title:' line, or many short headed chunks."""
+    if re.match(r"\A\s*-\s+title\s*:", text) and len(re.findall(r"^(\*{10,}|-{10,})\s*$", text, re.M)) >= 2:
+        return True
+    chunks, fence, cur = [], False, []
+    for ln in text.split("\n"):
+        if re.match(r"^\s{0,3}(`{3,}|~{3,})", ln):
+            fence = not fence
+        if not fence and _DECK_RULE.match(ln):
+            chunks.append("\n".join(cur))
+            cur = []
+        else:
+            cur.append(ln)
+    chunks.append("\n".join(cur))
+    chunks = [c for c in chunks if c.strip()]
+    if len(chunks) < 6:
+        return False
+    headed = sum(1 for c in chunks if re.search(r"^#{1,3}\s+\S", c, re.M))
+    mean = sum(len(c) for c in chunks) / len(chunks)
+    return headed >= 0.5 * len(chunks) and mean < 700
+
+
 def sniff_text(text: str) -> str:
     """Kind of a decoded text source."""
     head = text[:4096]
@@ -70,6 +112,7 @@ def sniff_text(text: str) -> str:
         fm_end = text.find("\n---", 3)
         fm = text[:fm_end] if fm_end > 0 else head
         if re.search(r"^(marp|revealjs|reveal|remark|rise)\s*:", fm, re.M | re.I) or \
+                re.search(r"^layout\s*:\s*['\"]?(slides?|presentation|reveal\w*|deck|remark)\b", fm, re.M | re.I) or \
                 re.search(r"^(format|output)\s*:\s*.*(revealjs|slidy|beamer|ioslides|xaringan)", fm, re.M):
             return "markdown-slides"
         return "jekyll"
@@ -83,6 +126,10 @@ def sniff_text(text: str) -> str:
         return "html"
     if slide_numbering_score(text) > 0.6 and len(re.findall(r"^\s{0,4}\d{1,3}\.\s", text, re.M)) >= 8:
         return "slide-dump"
+    if boxed_slides(text):
+        return "slide-dump"
+    if markdown_deck(text):
+        return "markdown-slides"
     if len(_MD_SIGNAL.findall(text[:20000])) >= 2:
         return "markdown"
     return "text"

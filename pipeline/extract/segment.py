@@ -79,7 +79,8 @@ def affiliation_like(text: str) -> bool:
         return True
     if known_given_name(split_honorific(text)[0]):
         return False
-    return bool(re.search(r"\b[A-Z]{2,6}\b", text) and not text.isupper() or find_city_zone(text))
+    acronyms = re.fullmatch(r"[A-Z]{2,6}(?:\s+[A-Z]{2,6}){0,3}", text.strip())  # 'MFF UK', 'ETH', 'CNRS'
+    return bool(acronyms or re.search(r"\b[A-Z]{2,6}\b", text) and not text.isupper() or find_city_zone(text))
 
 
 def _names_only(text: str) -> bool:

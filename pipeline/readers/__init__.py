@@ -14,7 +14,7 @@ class ReaderError(Exception):
 
 NOT_YET = {
     "pdf": "PDF reading is not supported yet",
-    "pptx": "PowerPoint reading is not supported yet",
+    "pptx": "PowerPoint reading needs the python-pptx package (pip install python-pptx)",
     "ppt": "legacy PowerPoint (.ppt) files are not supported; save the deck as .pptx",
     "binary": "binary data that is not a supported document format",
 }
@@ -43,6 +43,17 @@ def _read_pdf(data: bytes) -> Document:
         raise ReaderError(str(e)) from None
 
 
+def _read_pptx(data: bytes) -> Document:
+    try:
+        from pipeline.readers.pptx import PptxError, read_pptx
+    except ImportError:
+        raise ReaderError(NOT_YET["pptx"]) from None
+    try:
+        return read_pptx(data)
+    except PptxError as e:
+        raise ReaderError(str(e)) from None
+
+
 def read(data: bytes, kind: str) -> Document:
     """Dispatch on the sniffed kind; raise ReaderError for kinds that cannot be read."""
     if kind in ("binary", "pptx") and data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
@@ -51,6 +62,8 @@ def read(data: bytes, kind: str) -> Document:
             raise ReaderError(problem)
     if kind == "pdf":
         return _read_pdf(data)
+    if kind == "pptx":
+        return _read_pptx(data)
     if kind in NOT_YET:
         raise ReaderError(NOT_YET[kind])
     if kind == "email":
@@ -58,7 +71,11 @@ def read(data: bytes, kind: str) -> Document:
 
         return read_email(data)
     text, warnings = decode_bytes(data, _html_charset(data) if kind == "html" else None)
-    if kind in ("jekyll", "markdown", "markdown-slides"):
+    if kind == "markdown-slides":
+        from pipeline.readers.mddeck import read_markdown_deck
+
+        doc = read_markdown_deck(text)
+    elif kind in ("jekyll", "markdown"):
         from pipeline.readers.markdown import read_markdown
 
         doc = read_markdown(text, front_matter=kind != "markdown")

@@ -11,6 +11,7 @@ import re
 
 from pipeline.document import Block, Document
 from pipeline.normalize.text import repair
+from pipeline.sniff import BOX_RULE, boxed_slides
 
 _SLIDE = re.compile(r"^\s{0,6}(\d{1,4})\.\s+(.*)$")
 _LATEX = re.compile(r"<latexit[^>]*>.*?</latexit>|<latexit[^>]*>[A-Za-z0-9+/=]{20,}|sha1_base64=\"[^\"]*\"",
@@ -69,11 +70,40 @@ def split_slides(text: str) -> tuple[list[str], list[str]]:
     return header, kept
 
 
+def split_boxes(text: str) -> list[str]:
+    """Slides drawn as boxes between long '=====' rules; each keeps its lines, builds collapsed."""
+    boxes: list[list[str]] = []
+    inside = False
+    for line in text.split("\n"):
+        if BOX_RULE.match(line):
+            inside = not inside
+            if inside:
+                boxes.append([])
+            continue
+        if inside:
+            boxes[-1].append(line.rstrip())
+    kept: list[str] = []
+    for box in boxes:
+        lines = [clean_slide_text(x) for x in box]
+        body = "\n".join(x for x in lines if x)
+        if not body:
+            continue
+        if kept and is_build_of(kept[-1], body):
+            kept[-1] = body
+        else:
+            kept.append(body)
+    return kept
+
+
 def read_slide_dump(text: str) -> Document:
-    header, slides = split_slides(repair(text))
+    text = repair(text)
+    if boxed_slides(text):
+        header, slides = [], split_boxes(text)
+    else:
+        header, slides = split_slides(text)
     blocks: list[Block] = []
     if header:
         blocks.append(Block(kind="heading", text=header[0], level=1, layout={"role": "page-title"}))
     for n, s in enumerate(slides, 1):
         blocks.append(Block(kind="paragraph", text=s, layout={"slide": n}))
-    return Document(blocks=blocks, meta={"deck": True, "slides": slides})
+    return Document(blocks=blocks, meta={"deck": True, "slides": [" ".join(s.split()) for s in slides]})
