@@ -124,7 +124,10 @@ def sniff_text(text: str) -> str:
         return "email"
     if _HTML.match(head) or len(_HTML_TAGS.findall(head)) >= 3 and head.lstrip().startswith("<"):
         return "html"
-    if slide_numbering_score(text) > 0.6 and len(re.findall(r"^\s{0,4}\d{1,3}\.\s", text, re.M)) >= 8:
+    announcement = len(re.findall(r"^\s*(title|speaker|date|time|abstract|where|when|location|venue|room)\s*:",
+                                  text[:8000], re.M | re.I)) >= 2
+    if slide_numbering_score(text) > 0.6 and len(re.findall(r"^\s{0,4}\d{1,3}\.\s", text, re.M)) >= 8 \
+            and not announcement:  # a programme '1. ... 9.' inside an announcement is not a slide dump
         return "slide-dump"
     if boxed_slides(text):
         return "slide-dump"

@@ -294,3 +294,18 @@ def test_jekyll_page_with_a_few_rules_is_not_a_deck() -> None:
 @pytest.mark.parametrize("body, n", [("a\n---\nb\n---\nc", 3), ("a\n\n--\n\nb", 1), ("```\n---\n```\n---\nx", 2)])
 def test_split_deck(body: str, n: int) -> None:
     assert len(split_deck(body)[0]) == n
+
+
+def test_abstract_only_from_a_slide_that_says_abstract() -> None:
+    deck = MARP.replace("## Results", "## Abstract\n\nWe show how to sample from big models quickly and "
+                                      "why the sampler mixes fast.\n\n---\n\n## Results")
+    _, t, _ = deck_talk(deck)
+    assert t["abstract"] == "We show how to sample from big models quickly and why the sampler mixes fast."
+    _, t, _ = deck_talk(MARP)
+    assert t["abstract"] is None
+
+
+def test_numbered_agenda_in_an_announcement_is_not_a_slide_dump() -> None:
+    text = ("Title: Workshop on sampling\nSpeaker: Jane Doe\nDate: 5 March 2024\n\nProgramme:\n" +
+            "\n".join(f"{n}. Session {n}: a talk about topic {n}" for n in range(1, 10)) + "\n\nAll welcome.\n")
+    assert sniff(text.encode()) == "text"

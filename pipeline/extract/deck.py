@@ -147,6 +147,7 @@ def _slide_title(doc: Document) -> tuple[str | None, list[tuple[str, Block]]]:
     return title, rest
 
 
+_ABSTRACT_SLIDE = re.compile(r"^\s*(?:abstract|résumé|resumen|kurzfassung)\s*[:.\n]\s*(.+)$", re.I | re.S)
 _SELF_INTRO = re.compile(r"\b(?:I['’]m|I am|my name is)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*,?\s+"
                          r"(?:from|at|with)\s+(?:the\s+)?"
                          r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of|for|de|[A-Z][\w&.'’-]*)){0,6})")
@@ -214,6 +215,9 @@ def extract_deck(doc: Document) -> list[dict[str, Any]]:
     ctx.series = None  # a deck names its event on the title page, not in a page title
     for slide in slides[1:]:
         c.references.extend((entry, None) for entry in bibliography(slide))
+        m = _ABSTRACT_SLIDE.match(slide)
+        if m and not c.abstract and len(m.group(1)) > 40:
+            c.abstract.append(m.group(1))  # a slide that says 'Abstract' is the abstract; no other slide is
     d = finalize(c, ctx)
     d["slides"] = [clean_inline(s) for s in slides[1:] if clean_inline(s)]
     d["_origin"], d["_locators"] = "full", ["slide 1"]
