@@ -187,6 +187,7 @@ def finalize(c: Candidate, ctx: PageContext) -> dict[str, Any]:
     warnings += w
     location = clean_inline(c.location)
     if location:
+        location = re.sub(r"(?<=\w)\.$", "", location)  # 'salle 314.' ends a sentence, not the room
         # 'Zoom; Outside guests please RSVP by emailing X': the place ends before the sentence
         parts = re.split(r"\s*;\s+|\.\s+(?=[A-Z])", location, maxsplit=1)
         if len(parts) == 2 and len(parts[1].split()) >= 4 and re.search(

@@ -83,6 +83,12 @@ def affiliation_like(text: str) -> bool:
     return bool(acronyms or re.search(r"\b[A-Z]{2,6}\b", text) and not text.isupper() or find_city_zone(text))
 
 
+def _speaker_like(text: str) -> bool:
+    """'Caroline Uhler (MIT)', 'Prof. Jane Doe, University of X': a person, maybe with an affiliation."""
+    head = split_honorific(re.split(r"\s*[,(]", text)[0].strip())[0]
+    return len(text) < 120 and len(head.split()) >= 2 and looks_like_name(head)
+
+
 def _names_only(text: str) -> bool:
     """'Ingo Blechschmidt und Matthias Hutzler': one or more full personal names and nothing else."""
     parts = _split_names(text)
@@ -178,6 +184,17 @@ def _columns(header: list[str] | None) -> dict[str, int]:
     return cols
 
 
+def _linked_name_first(text: str, links: list) -> str:
+    """'Zhaoyi Li MIT' where 'Zhaoyi Li' is the link: the link text is the name, the rest an affiliation."""
+    for lk in links:
+        name = (lk.text or "").strip()
+        rest = text.strip()[len(name):].strip(" ,;-–")
+        if name and text.strip().startswith(name) and rest and not rest.startswith("(") \
+                and looks_like_name(split_honorific(name)[0]):
+            return f"{name}, {rest}"
+    return text
+
+
 def table_entry(line: Line, order: str | None, year: int | None) -> Candidate | None:
     """A table row read through its header: Date | Time | Place | Title | Speaker | Institution."""
     cells = line.cells or []
@@ -201,7 +218,7 @@ def table_entry(line: Line, order: str | None, year: int | None) -> Candidate | 
     c.title = cell("title") or None
     if cell("speaker"):
         links = line.cell_links[cols["speaker"]] if line.cell_links else []
-        c.speaker_lines.append((cell("speaker"), [], links))
+        c.speaker_lines.append((_linked_name_first(cell("speaker"), links), [], links))
     c.affiliation = cell("affiliation") or None
     if cell("abstract"):
         c.abstract.append(cell("abstract"))
@@ -232,6 +249,7 @@ class Segmenter:
         self.section: str | None = None
         self.pending_heading: str | None = None
         self.single = True
+        self._preamble = -1
         self._skip = -1
         self.block_len = {}
         self.layout = False
@@ -251,14 +269,43 @@ class Segmenter:
         self.cur = None
         self.field = None
 
-    def _new(self, locator: str | None) -> Candidate:
+    def _new(self, locator: str | None, block: int | None = None) -> Candidate:
         self._close()
         self.cur = Candidate(origin="full", locator=(locator or "")[:80] or None, context=self.section)
+        if block is not None:
+            self._claim_preamble(self.cur, block)
         return self.cur
+
+    def _opens_talk(self, idx: int) -> bool:
+        """Line `idx` starts a block whose later lines carry a 'Title:' or 'Speaker:' label."""
+        if not self._new_block(idx) or self.lines[idx].label:
+            return False
+        block = self.lines[idx].block
+        later = [x for x in self.lines[idx + 1: idx + 8] if x.block == block]
+        return any(x.label in ("title", "speaker") for x in later)
+
+    def _claim_preamble(self, c: Candidate, block: int) -> None:
+        """Unlabelled lines just above a talk's first label, in the same block, belong to that talk.
+
+        'Thurs. March 25th, 2021, 16h00-17h00, room online' / 'Caroline Uhler (MIT)' / 'Title: ...':
+        the date line and the speaker line come before the label that opens the talk.
+        """
+        mine = [ln for ln in self.context_lines if ln.block == block and not ln.label and ln.kind != "heading"]
+        for ln in mine:
+            text = clean_inline(ln.text) or ""
+            if not c.date_texts and find_dates(text, self.order, self.year):
+                c.date_texts.append(text)
+                c.time_texts.append(text)
+                c.links.extend(ln.links)
+            elif not c.speaker_lines and _speaker_like(text):
+                c.speaker_lines.append((text, ln.strong, ln.links))
+            else:
+                continue
+            self.context_lines.remove(ln)
 
     def _ensure(self, line: Line) -> Candidate:
         if self.cur is None:
-            c = self._new(self.pending_heading or line.text)
+            c = self._new(self.pending_heading or line.text, line.block)
             if self.pending_heading and line.label != "title":
                 c.title = self.pending_heading
             self.pending_heading = None
@@ -398,7 +445,7 @@ class Segmenter:
         f, v = ln.label, ln.value
         repeated = f in ("title", "speaker", "date") and self.cur is not None and self.cur.has(f) and not single
         if repeated and not (f == "date" and not self.cur.has("title") and not self.cur.has("speaker")):
-            self._new(ln.text)
+            self._new(ln.text, ln.block)
         c = self._ensure(ln)
         self.field = None
         if f == "title":
@@ -454,6 +501,12 @@ class Segmenter:
     def _plain(self, ln: Line, single: bool, idx: int) -> None:
         text = ln.text
         c = self.cur
+        if not single and self._opens_talk(idx):
+            self.field = None  # the block of the next talk: its date and speaker come before its 'Title:'
+            self._preamble = ln.block
+        if ln.block == self._preamble:
+            self.context_lines.append(ln)  # claimed by the talk its label opens
+            return
         only_link = bool(ln.links) and len(re.sub(r"\W", "", text)) <= len(re.sub(r"\W", "", "".join(
             lk.text for lk in ln.links))) + 3
         if c is not None and (only_link or _LINK_BUTTON.match(BARE_URL.sub("", text).strip()) and ln.links):
