@@ -15,7 +15,7 @@ from pipeline.extract.lines import Line
 from pipeline.normalize.dates import SEMESTERS, find_time, infer_order, year_hints
 from pipeline.normalize.people import looks_like_name, name_list
 from pipeline.normalize.text import clean_inline
-from pipeline.normalize.zones import ZoneLabel, find_city_zone, find_zone_label
+from pipeline.normalize.zones import ZoneLabel, find_city_zone, find_institution_zone, find_zone_label
 
 SERIES_WORDS = r"(?:colloquium|colloquia|\w*seminar(?:s|e)?|lecture series|lectures|series|talks|symposium|workshop|" \
                r"\w*kolloquium|séminaire|seminario|forum|journal club|reading group|lunch|webinar)"
@@ -55,6 +55,8 @@ class PageContext:
     zone: ZoneLabel | None = None
     # (city, zone, line) for each line outside the talks that names an institution's place
     venues: list[tuple[str, str, str]] = field(default_factory=list)
+    # (institution, zone) of a host institution the page's own title or headings name
+    host: tuple[str, str] | None = None
     default_time: str | None = None
     default_location: str | None = None
     base_url: str | None = None
@@ -106,7 +108,11 @@ def page_context(doc: Document, lines: list[Line]) -> PageContext:
         years = [int(created.removeprefix("D:")[:4])]  # a flyer is made shortly before its talk
     if years:
         ctx.year = max(set(years), key=years.count)
-    for h in [str(doc.meta.get("section_heading") or "")] + heads:
+    own = [str(doc.meta.get("html_title") or "")] + heads[:3]
+    ctx.host = next((h for h in map(find_institution_zone, own) if h), None)
+    page_title = str(doc.meta.get("html_title") or "")
+    title_parts = [p for p in re.split(r"\s+[|–—-]\s+", page_title) if p] if page_title else []
+    for h in [str(doc.meta.get("section_heading") or "")] + heads + title_parts:
         s = series_from_title(h)
         if s:
             ctx.series = s

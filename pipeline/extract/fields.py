@@ -107,6 +107,9 @@ def pick_zone(c: Candidate, ctx: PageContext, time_text: str | None, location: s
     for city, zone, line in ctx.venues:
         if (clean_inline(line) or "").casefold() not in said:
             return zone, [f"time zone {zone} inferred from the page's venue ({city})"]
+    if ctx.host:
+        name, zone = ctx.host
+        return zone, [f"time zone {zone} inferred from the host institution the page names ({name})"]
     return None, warnings
 
 

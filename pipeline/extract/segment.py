@@ -189,8 +189,9 @@ def _linked_name_first(text: str, links: list) -> str:
     for lk in links:
         name = (lk.text or "").strip()
         rest = text.strip()[len(name):].strip(" ,;-–")
+        plain = re.sub(r"\s*\([^()]*\)", "", name)  # 'Chi-Fang (Anthony) Chen'
         if name and text.strip().startswith(name) and rest and not rest.startswith("(") \
-                and looks_like_name(split_honorific(name)[0]):
+                and looks_like_name(split_honorific(plain)[0]):
             return f"{name}, {rest}"
     return text
 

@@ -239,3 +239,18 @@ def label_contradiction(label: ZoneLabel, date: dt.date, time: dt.time | None) -
                 f"{'summer' if in_dst else 'standard'} time ({real}, UTC{off[:3]}:{off[3:]}) "
                 f"was in force; used the real offset")
     return None
+
+
+@cache
+def _institutions() -> list[tuple[re.Pattern[str], str, str, str]]:
+    table = load("institutions.json")["institutions"]
+    return [(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])"), name, v["city"], v["zone"])
+            for name, v in sorted(table.items(), key=lambda kv: -len(kv[0]))]
+
+
+def find_institution_zone(text: str) -> tuple[str, str] | None:
+    """(institution, zone) when `text` names a well-known host institution ('Harvard Quantum LACT')."""
+    for rx, name, _city, zone in _institutions():
+        if rx.search(text):
+            return name, zone
+    return None

@@ -1,0 +1,85 @@
+"""Rendered web pages: chrome left out, talks found in paragraphs and tables, page-level facts.
+
+Every page is written here; the assertions are on the talk records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.extract import extract
+from pipeline.readers import read
+
+
+def talks_of(html: str) -> list[dict]:
+    talks, _ = extract(read(html.encode(), "html"))
+    return talks
+
+
+def page(body: str, title: str = "Seminar") -> str:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"
+            "<style>td { color: red }</style><script>var x = 'Title: not a talk';</script></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/past'>Past talks</a></nav>"
+            f"<main>{body}</main><footer>© 2026 Some Lab · Imprint</footer></body></html>")
+
+
+PARAGRAPH_TALKS = page("""
+<h1>Next seminars</h1>
+<p>Thurs. March 25th, 2021, 16h00-17h00 (Paris time), room online (<a href="https://meet.example/1">link here</a>).<br>
+<a href="https://example.org/uhler">Caroline Uhler</a> (MIT)<br>
+<strong>Title:</strong> Causality and Autoencoders<br>
+<strong>Abstract:</strong> Massive data collection holds the promise of a better understanding.</p>
+<p>Thurs. April 29th, 2021, 16h00-17h00 (Paris time), room TBA.<br>
+<a href="https://example.org/carleo">Giuseppe Carleo</a> (EPFL)<br>
+<strong>Title:</strong> TBA<br><strong>Abstract:</strong> TBA</p>
+""", title="Data Science Colloquium - Some Data Science Chair")
+
+
+def test_date_and_speaker_lines_before_the_title_label_belong_to_that_talk() -> None:
+    talks = talks_of(PARAGRAPH_TALKS)
+    assert len(talks) == 2
+    one, two = sorted(talks, key=lambda t: t["date"])
+    assert one["title"] == "Causality and Autoencoders"
+    assert [(p.name, p.affiliations) for p in one["speakers"]] == [("Caroline Uhler", ["MIT"])]
+    assert one["start"] == "2021-03-25T16:00:00+01:00"  # still winter time in Paris on 25 March
+    assert two["start"] == "2021-04-29T16:00:00+02:00"
+    assert one["abstract"] == "Massive data collection holds the promise of a better understanding."
+    assert two["title"] is None and two["abstract"] is None  # 'TBA' is no value
+    assert [p.name for p in two["speakers"]] == ["Giuseppe Carleo"]
+    assert one["series"] == two["series"] == "Data Science Colloquium"  # from the page's <title>
+    assert not any("carleo" in lk.url for lk in one["links"])  # the next talk's links stay with it
+
+
+TABLE = page("""
+<p>We host a weekly seminar on theoretical aspects of quantum science.</p>
+<details><summary>Spring 2026</summary><table>
+<thead><tr><th>Date</th><th>Time</th><th>Place</th><th>Speaker</th><th>Title</th></tr></thead>
+<tbody>
+<tr><td>Apr. 28, 2026</td><td>2:00 PM</td><td>Goel 132</td>
+    <td><a href="https://example.org/tan">Jake Tan</a> <span class="aff">University of Cambridge</span></td>
+    <td>1 Qubit</td></tr>
+<tr><td>Mar. 10, 2026</td><td>2:00 PM</td><td>Online</td>
+    <td><a href="https://example.org/chen">Chi-Fang (Anthony) Chen</a> <span>UC Berkeley</span></td><td>-</td></tr>
+</tbody></table></details>
+<details><summary>Fall 2024</summary><table><tr><th>Date</th><th>Speaker</th></tr>
+<tr><td colspan="2">Seminar schedule coming soon.</td></tr></table></details>
+""", title="Seminar | Harvard Quantum Lab")
+
+
+def test_table_rows_speaker_cell_and_host_institution_zone() -> None:
+    talks = sorted(talks_of(TABLE), key=lambda t: t["date"])
+    assert [t["date"] for t in talks] == [dt.date(2026, 3, 10), dt.date(2026, 4, 28)]
+    chen, tan = talks
+    assert [(p.name, p.affiliations) for p in tan["speakers"]] == [("Jake Tan", ["University of Cambridge"])]
+    assert chen["speakers"][0].name == "Chi-Fang (Anthony) Chen" and chen["title"] is None
+    # the page is Harvard's (its <title>); the speaker's Cambridge, UK is not the venue
+    assert tan["timezone"] == "America/New_York" and tan["start"] == "2026-04-28T14:00:00-04:00"
+    assert chen["start"] == "2026-03-10T14:00:00-04:00"  # daylight time began on 8 March 2026
+    assert any("host institution" in w for w in tan["warnings"])
+    assert (tan["location"], chen["location"]) == ("Goel 132", "Online")
+
+
+def test_chrome_is_left_out() -> None:
+    doc = read(PARAGRAPH_TALKS.encode(), "html")
+    text = doc.text()
+    assert "Home" not in text and "Imprint" not in text and "not a talk" not in text and "color" not in text
