@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import os
 import re
 import stat
@@ -64,6 +65,16 @@ def talk_id(key: str, source_sha256: str) -> str:
     Renaming a file keeps its ids; two identical copies give one record listing both.
     """
     return _hash([key, source_sha256])
+
+
+def fetch_record(path: Path) -> dict | None:
+    """The sidecar `ingest fetch` wrote beside a page (`<name>.fetch.json`): its URL and HTTP charset."""
+    side = path.with_name(path.name + ".fetch.json")
+    try:
+        record = json.loads(side.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
 
 
 def list_sources(root: Path, exclude: Path | None = None) -> list[Path]:
@@ -150,7 +161,7 @@ def process_source(root: Path, path: Path, debug: bool = False) -> SourceResult:
         return SourceResult(SourceStatus(path=rel, kind=kind, sha256=sha, status="empty",
                                          warnings=["file is empty"]))
     try:
-        doc = read(data, kind)
+        doc = read(data, kind, origin=fetch_record(path))
         kind = doc.meta.get("pdf_kind") or kind  # 'pdf' becomes 'pdf-flyer' or 'pdf-slides' once read
         found, warnings = extract(doc)
         talks = []

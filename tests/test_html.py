@@ -83,3 +83,69 @@ def test_chrome_is_left_out() -> None:
     doc = read(PARAGRAPH_TALKS.encode(), "html")
     text = doc.text()
     assert "Home" not in text and "Imprint" not in text and "not a talk" not in text and "color" not in text
+
+
+JSON_LD = page("""
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebPage", "name": "Colloquium"},
+  {"@type": "EducationEvent", "name": "Sheaves for Working Topologists",
+   "startDate": "2024-04-11T14:15:00+02:00", "endDate": "2024-04-11T15:15:00+02:00",
+   "location": {"@type": "Place", "name": "Room HG G 3",
+                "address": {"@type": "PostalAddress", "addressLocality": "Zurich", "addressCountry": "CH"}},
+   "performer": {"@type": "Person", "name": "Prof. John Smith",
+                 "affiliation": {"@type": "Organization", "name": "ETH Zurich"}},
+   "description": "We explain sheaves.", "url": "/talks/sheaves",
+   "superEvent": {"@type": "EventSeries", "name": "Topology Colloquium"}}]}
+</script>
+<h1>Colloquium</h1><p>Title: Something else entirely<br>Speaker: Jane Roe<br>Date: 1 May 2024</p>
+""")
+
+
+def test_json_ld_event_yields_exactly_what_it_declares() -> None:
+    doc = read(JSON_LD.encode(), "html", origin={"final_url": "https://math.example.org/colloquium/"})
+    [t], _ = extract(doc)
+    assert t["title"] == "Sheaves for Working Topologists"
+    assert [(p.name, p.honorific, p.affiliations) for p in t["speakers"]] == [("John Smith", "Prof.", ["ETH Zurich"])]
+    assert (t["date"], t["start"], t["end"]) == (dt.date(2024, 4, 11), "2024-04-11T14:15:00+02:00",
+                                                 "2024-04-11T15:15:00+02:00")
+    assert t["timezone"] == "Europe/Zurich"  # the declared place, and its offset agrees
+    assert t["location"] == "Room HG G 3" and t["series"] == "Topology Colloquium"
+    assert t["abstract"] == "We explain sheaves."
+    assert [lk.url for lk in t["links"]] == ["https://math.example.org/talks/sheaves"]  # made absolute
+
+
+MICRODATA = page("""
+<div itemscope itemtype="https://schema.org/Event">
+  <h2 itemprop="name">Quantum Games</h2>
+  <time itemprop="startDate" datetime="2024-03-08T14:15:00+01:00">8 March, 14:15</time>
+  <span itemprop="performer" itemscope itemtype="https://schema.org/Person">
+    <span itemprop="name">Maria Garcia</span></span>
+  <span itemprop="location" itemscope itemtype="https://schema.org/Place"><span itemprop="name">Room 101</span></span>
+</div>
+""")
+
+
+def test_microdata_event() -> None:
+    [t] = talks_of(MICRODATA)
+    assert (t["title"], t["start"], t["location"]) == ("Quantum Games", "2024-03-08T14:15:00+01:00", "Room 101")
+    assert [p.name for p in t["speakers"]] == ["Maria Garcia"]
+    assert t["timezone"] is None  # no city declared: the offset stays, no zone is invented
+
+
+def test_fetch_record_gives_base_url_and_charset(tmp_path) -> None:
+    from conftest import read_jsonl, run_ingest
+
+    html = page("<p>Title: Entropy of random walks<br>Speaker: Jane Doe<br>Date: 5 March 2024, 16:00<br>"
+                "<a href='slides/entropy.pdf'>Slides</a></p><p>Café in the lobby</p>")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.html").write_bytes(html.replace("charset='utf-8'", "").encode("cp1252"))
+    (raw / "page.html.fetch.json").write_text(
+        '{"url": "https://example.org/sem/", "final_url": "https://example.org/sem/index.html", '
+        '"charset": "windows-1252", "status": 200}', "utf-8")
+    assert run_ingest(raw, "--out", tmp_path / "out", "--quiet") == 0
+    [t] = read_jsonl(tmp_path / "out" / "talks.jsonl")
+    assert [lk["url"] for lk in t["links"]] == ["https://example.org/sem/slides/entropy.pdf"]
+    sources = read_jsonl(tmp_path / "out" / "sources.jsonl")
+    assert [s["path"] for s in sources] == ["page.html"]  # the sidecar is not a source

@@ -242,6 +242,10 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
         from pipeline.extract.deck import extract_deck
 
         return extract_deck(doc), list(doc.warnings)
+    if doc.meta.get("events"):
+        from pipeline.extract.events import event_fields
+
+        return [event_fields(ev, doc.base_url) for ev in doc.meta["events"]], list(doc.warnings)
     sections = flyer_sections(doc)
     if sections:
         return [talk for sub in sections for talk in extract(sub)[0]], list(doc.warnings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from pipeline.document import Document
 from pipeline.normalize.text import decode_bytes
@@ -54,8 +55,20 @@ def _read_pptx(data: bytes) -> Document:
         raise ReaderError(str(e)) from None
 
 
-def read(data: bytes, kind: str) -> Document:
-    """Dispatch on the sniffed kind; raise ReaderError for kinds that cannot be read."""
+def read(data: bytes, kind: str, origin: dict | None = None) -> Document:
+    """Dispatch on the sniffed kind; raise ReaderError for kinds that cannot be read.
+
+    `origin` is the fetch record of a page `ingest fetch` saved: its final URL resolves
+    relative links and its HTTP charset comes first when decoding.
+    """
+    doc = _read(data, kind, origin or {})
+    url = (origin or {}).get("final_url") or (origin or {}).get("url")
+    if isinstance(url, str) and re.match(r"https?://", url):
+        doc.base_url = urljoin(url, doc.base_url) if doc.base_url else url  # <base href> may be relative
+    return doc
+
+
+def _read(data: bytes, kind: str, origin: dict) -> Document:
     if kind in ("binary", "pptx") and data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         problem = _zip_problem(data)
         if problem:
@@ -70,7 +83,8 @@ def read(data: bytes, kind: str) -> Document:
         from pipeline.readers.text import read_email
 
         return read_email(data)
-    text, warnings = decode_bytes(data, _html_charset(data) if kind == "html" else None)
+    declared = (origin.get("charset") or _html_charset(data)) if kind == "html" else origin.get("charset")
+    text, warnings = decode_bytes(data, declared)
     if kind == "markdown-slides":
         from pipeline.readers.mddeck import read_markdown_deck
 
