@@ -149,3 +149,12 @@ def test_fetch_record_gives_base_url_and_charset(tmp_path) -> None:
     assert [lk["url"] for lk in t["links"]] == ["https://example.org/sem/slides/entropy.pdf"]
     sources = read_jsonl(tmp_path / "out" / "sources.jsonl")
     assert [s["path"] for s in sources] == ["page.html"]  # the sidecar is not a source
+
+
+def test_organiser_list_gives_hosts() -> None:
+    html = page("<p>The colloquium is organized by:</p><ul><li>Giulio Biroli (ENS): director ;</li>"
+                "<li>Stéphane Mallat (Collège de France) ;</li><li>Gabriel Peyré (CNRS and ENS).</li></ul>"
+                "<p>Title: Sheaves<br>Speaker: Jane Doe (MIT)<br>Date: 5 March 2024</p>")
+    [t] = talks_of(html)
+    assert t["hosts"] == ["Giulio Biroli", "Stéphane Mallat", "Gabriel Peyré"]
+    assert [p.name for p in t["speakers"]] == ["Jane Doe"]

@@ -171,6 +171,29 @@ def context_defaults(ctx: PageContext, context_lines: list[Line]) -> None:
         if not ctx.hosts and ln.label == "host" and ln.value:
             ctx.hosts = name_list(ln.value)
     _letterhead(ctx, context_lines)
+    if not ctx.hosts:
+        ctx.hosts = _organiser_list(context_lines)
+
+
+_ORGANISED_BY = re.compile(r"\b(organi[sz]ed by|organi[sz]ers?|organisateurs?|organisé par|hosted by|"
+                           r"organisiert von|organisatoren)\b.{0,20}:?\s*$", re.I)
+
+
+def _organiser_list(context_lines: list[Line]) -> list[str]:
+    """'The colloquium is organized by:' over a list 'Giulio Biroli (ENS): director ;' ...: the hosts."""
+    for i, ln in enumerate(context_lines):
+        if ln.kind == "item" or not _ORGANISED_BY.search(ln.text):
+            continue
+        names = []
+        for item in context_lines[i + 1:]:
+            if item.kind != "item":
+                break
+            head = re.split(r"\s*[(:,;–]|\s+-\s", item.text.strip())[0].strip(" .")
+            if looks_like_name(head) and len(head.split()) >= 2:
+                names.append(head)
+        if names:
+            return names
+    return []
 
 
 def _letterhead(ctx: PageContext, context_lines: list[Line]) -> None:
