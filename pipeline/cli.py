@@ -1,4 +1,4 @@
-"""Command line: `ingest RAW --out OUT`, `ingest --check RAW --out OUT`, `ingest schema`.
+"""Command line: `ingest RAW --out OUT`, `ingest --check RAW --out OUT`, `ingest schema`, `ingest fetch`.
 
 Thin: parsing arguments, progress and summaries; the work is in library functions.
 """
@@ -24,6 +24,7 @@ EPILOG = """examples:
   ingest raw/ --out normalized/           read every source under raw/, write the dataset
   ingest --check raw/ --out normalized/   CI gate: fail if a source does not parse or normalized/ is stale
   ingest schema --out schemas/            regenerate the JSON schemas from the models
+  ingest fetch URL... --into raw/         download pages into raw/ (see `ingest fetch --help`)
 """
 
 
@@ -79,6 +80,10 @@ def _schema(out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "fetch":
+        from pipeline.fetch.command import fetch_main
+
+        return fetch_main(argv[1:])
     if argv and argv[0] == "schema":
         ap = argparse.ArgumentParser(prog="ingest schema",
                                      description="Write the JSON schemas generated from the models.")
