@@ -435,3 +435,42 @@ def test_cli_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     with pytest.raises(SystemExit) as exc:
         cli.main(["fetch", "http://127.0.0.1:9/", "--into", str(tmp_path / "r"), "--depth", "-1"])
     assert exc.value.code == 2
+
+
+# ---------------------------------------------------------------- end to end: fetch a site, then ingest it
+
+
+def test_fetch_crawl_then_ingest_end_to_end(site: LocalSite, tmp_path: Path) -> None:
+    from conftest import read_jsonl, run_ingest
+
+    site.routes["/robots.txt"] = Reply(200, b"User-agent: *\nDisallow: /private/\n", {"Content-Type": "text/plain"})
+    site.routes["/seminar/"] = html(
+        "<nav><a href='/'>Home</a></nav><main><h1>Geometry Seminar</h1><ul>"
+        "<li><a href='talks/sheaves.html'>Sheaves</a></li><li><a href='talks/knots.html'>Knots</a></li>"
+        "<li><a href='/private/secret.html'>Internal</a></li><li><a href='/about.html'>About</a></li></ul></main>")
+    site.routes["/seminar/talks/sheaves.html"] = html(
+        "<main><h1>Sheaves for working topologists</h1><p>Speaker: Jane Doe (University of Oslo)<br>"
+        "Date: Tuesday, 5 March 2024, 16:00-17:00 CET<br>Room: Auditorium 2</p>"
+        "<p>Abstract: We explain sheaves.</p><p><a href='../slides/sheaves.pdf'>Slides</a></p></main>")
+    site.routes["/seminar/talks/knots.html"] = Reply(body=(
+        "<html><head><meta charset='iso-8859-1'></head><body><main><h1>Knots and their invariants</h1>"
+        "<p>Speaker: José Núñez (Universidad de Sevilla)<br>Date: 12 March 2024, 16:00 CET</p>"
+        "<p><a href='https://video.example.org/knots'>Video</a></p></main></body></html>").encode("latin-1"),
+        headers={"Content-Type": "text/html; charset=iso-8859-1"})
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    assert cli.main(["fetch", site.url("/seminar/"), "--into", str(raw), "--crawl", r"/seminar/talks/",
+                     "--depth", "1", "--allow-private", "--delay", "0", "--quiet"]) == 0
+    assert "/private/secret.html" not in site.paths() and "/about.html" not in site.paths()
+    assert len(list(raw.glob("*.fetch.json"))) == 3
+    assert run_ingest(raw, "--out", out, "--quiet") == 0
+    talks = {t["title"]: t for t in read_jsonl(out / "talks.jsonl")}
+    sheaves = talks["Sheaves for working topologists"]
+    assert [s["name"] for s in sheaves["speakers"]] == ["Jane Doe"]
+    assert sheaves["start"] == "2024-03-05T16:00:00+01:00"
+    assert [lk["url"] for lk in sheaves["links"]] == [site.url("/seminar/slides/sheaves.pdf")]  # made absolute
+    knots = talks["Knots and their invariants"]
+    assert [s["name"] for s in knots["speakers"]] == ["José Núñez"]  # decoded with the page's charset
+    assert [lk["kind"] for lk in knots["links"]] == ["video"]
+    sources = read_jsonl(out / "sources.jsonl")
+    assert len(sources) == 3 and all(s["status"] in ("ok", "empty") for s in sources)
+    assert not any(s["path"].endswith(".fetch.json") for s in sources)
