@@ -65,6 +65,18 @@ def test_jekyll_and_text_documents(tmp_path: Path) -> None:
     assert result["dirty_strings"] == 0
 
 
+@pytest.mark.parametrize(("kinds", "field_min"), [
+    ({"pdf-flyer", "pdf-slides"}, 0.80),  # issue 3
+    ({"slide-dump", "pptx", "markdown-slides"}, 0.85),  # issue 4
+    ({"html"}, 0.85),  # issue 5
+])
+def test_documents_of_other_kinds(tmp_path: Path, kinds: set[str], field_min: float) -> None:
+    result = _score(tmp_path, lambda g: g.get("kind") in kinds)
+    assert result["talk_f1"] >= 0.9, _worst(result)
+    assert result["field_score"] >= field_min, _worst(result)
+    assert result["dirty_strings"] == 0
+
+
 def test_every_corpus_file_gets_a_status_line(tmp_path: Path) -> None:
     """All raw documents, whatever their kind: the run never stops and every file is reported."""
     raw = tmp_path / "raw"
