@@ -9,7 +9,7 @@ from pipeline.document import Block, Document, InlineLink
 from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import page_context
 from pipeline.extract.fields import INSTITUTION, VENUE_WORDS, finalize
-from pipeline.extract.lines import to_lines
+from pipeline.extract.lines import BARE_URL, to_lines
 from pipeline.extract.segment import affiliation_like
 from pipeline.normalize.dates import find_dates
 from pipeline.normalize.people import PARTICLES, looks_like_name, split_honorific
@@ -151,7 +151,6 @@ _ABSTRACT_SLIDE = re.compile(r"^\s*(?:abstract|résumé|resumen|kurzfassung)\s*[
 _SELF_INTRO = re.compile(r"\b(?:I['’]m|I am|my name is)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*,?\s+"
                          r"(?:from|at|with)\s+(?:the\s+)?"
                          r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of|for|de|[A-Z][\w&.'’-]*)){0,6})")
-_URL = re.compile(r"https?://[^\s<>\"'“”)]+")
 
 
 def _deck_urls(slides: list[str]) -> list[str]:
@@ -160,8 +159,8 @@ def _deck_urls(slides: list[str]) -> list[str]:
     for i, s in enumerate(slides):
         if bibliography(s):
             continue  # a references slide's URLs belong to its entries
-        for u in _URL.findall(s):
-            seen.setdefault(u.rstrip(".,;:"), set()).add(i)
+        for u in (m.group(0) for m in BARE_URL.finditer(s)):
+            seen.setdefault(u.rstrip(".,;:)]}>"), set()).add(i)
     last = len(slides) - 1
     return [u for u, where in seen.items() if (len(where) >= 2 or last in where) and last > 0
             and not re.search(r"(twitter|x|bsky|github|linkedin|mastodon|facebook)\.\w+/|mailto:", u)]

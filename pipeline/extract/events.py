@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pipeline.models import Person
 from pipeline.normalize.people import split_honorific
 from pipeline.normalize.references import absolute_url, make_link
 from pipeline.normalize.text import clean_inline, is_placeholder, reflow
-from pipeline.normalize.zones import find_city_zone, localize
+from pipeline.normalize.zones import find_city_zone
 
 
 def _text(v: Any) -> str | None:
@@ -83,7 +84,7 @@ def event_fields(ev: dict, base: str | None) -> dict[str, Any]:
     zone = None
     if start is not None and start.tzinfo is not None and address:
         cz = find_city_zone(address)
-        if cz and localize(start.date(), start.time().replace(tzinfo=None), cz[1])[19:] == start.isoformat()[19:]:
+        if cz and ZoneInfo(cz[1]).utcoffset(start.replace(tzinfo=None)) == start.utcoffset():
             zone = cz[1]
             warnings.append(f"time zone {zone} inferred from the event's declared place ({cz[0]})")
     speakers = [p for p in (_person(x, base) for x in _list(ev.get("performer") or ev.get("performers"))) if p]

@@ -60,8 +60,9 @@ def flyer_sections(doc: Document) -> list[Document] | None:
     if doc.meta.get("deck") or doc.meta.get("section_of") or not any("rel_size" in b.layout for b in doc.blocks):
         return None
     blocks = doc.blocks
-    dated = [i for i, b in enumerate(blocks) if _when(b)]
-    if len(dated) < 2 or len({_when(blocks[i]) for i in dated}) < len(dated):
+    whens = {i: w for i, w in ((i, _when(b)) for i, b in enumerate(blocks)) if w}
+    dated = sorted(whens)
+    if len(dated) < 2 or len(set(whens.values())) < len(dated):
         return None
     openers = _openers(blocks, dated)
     if not openers:

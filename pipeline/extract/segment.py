@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.candidate import Candidate
+from pipeline.extract.fields import INSTITUTION
 from pipeline.extract.lines import BARE_URL, Line
 from pipeline.normalize.dates import find_dates, find_time
 from pipeline.normalize.people import known_given_name, looks_like_name, split_honorific
@@ -73,8 +74,6 @@ def is_biography(text: str, speaker: str | None) -> bool:
 
 def affiliation_like(text: str) -> bool:
     """A line under a name that names a place of work: an institution word, an acronym, a known city."""
-    from pipeline.extract.fields import INSTITUTION
-
     if INSTITUTION.search(text):
         return True
     if known_given_name(split_honorific(text)[0]):

@@ -6,35 +6,18 @@ file holds, so a re-fetch finds its file (and its ETag) again and a new URL neve
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from pipeline.dataset import atomic_write
 from pipeline.fetch import sidecar
 from pipeline.fetch.errors import FetchError
 from pipeline.fetch.fetcher import Page
 from pipeline.fetch.names import page_name
 
 HASH_LENGTHS = (12, 20, 64)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a hidden temp file in the same folder, then os.replace: readers never see half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".fetch-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 class Store:
@@ -117,7 +100,7 @@ class Store:
         name = self._name_for(page)
         path = self._inside(name)
         meta = self._inside(name + sidecar.SUFFIX)
-        write_atomic(path, page.body)
-        write_atomic(meta, sidecar.dumps(rec))
+        atomic_write(path, page.body)
+        atomic_write(meta, sidecar.dumps(rec))
         self._index[page.url] = (name, rec)
         return path, True

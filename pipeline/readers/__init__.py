@@ -33,25 +33,20 @@ def _html_charset(data: bytes) -> str | None:
     return (m.group(1) or m.group(2)).decode("ascii", "replace").lower()
 
 
-def _read_pdf(data: bytes) -> Document:
+def _read_optional(kind: str, data: bytes) -> Document:
+    """PDF and PowerPoint readers need optional packages: a missing one is a one-line error, as is a bad file."""
     try:
-        from pipeline.readers.pdf import PdfError, read_pdf
+        if kind == "pdf":
+            from pipeline.readers.pdf import PdfError as Error
+            from pipeline.readers.pdf import read_pdf as reader
+        else:
+            from pipeline.readers.pptx import PptxError as Error
+            from pipeline.readers.pptx import read_pptx as reader
     except ImportError:
-        raise ReaderError(NOT_YET["pdf"]) from None
+        raise ReaderError(NOT_YET[kind]) from None
     try:
-        return read_pdf(data)
-    except PdfError as e:
-        raise ReaderError(str(e)) from None
-
-
-def _read_pptx(data: bytes) -> Document:
-    try:
-        from pipeline.readers.pptx import PptxError, read_pptx
-    except ImportError:
-        raise ReaderError(NOT_YET["pptx"]) from None
-    try:
-        return read_pptx(data)
-    except PptxError as e:
+        return reader(data)
+    except Error as e:
         raise ReaderError(str(e)) from None
 
 
@@ -73,10 +68,8 @@ def _read(data: bytes, kind: str, origin: dict) -> Document:
         problem = _zip_problem(data)
         if problem:
             raise ReaderError(problem)
-    if kind == "pdf":
-        return _read_pdf(data)
-    if kind == "pptx":
-        return _read_pptx(data)
+    if kind in ("pdf", "pptx"):
+        return _read_optional(kind, data)
     if kind in NOT_YET:
         raise ReaderError(NOT_YET[kind])
     if kind == "email":
