@@ -158,3 +158,10 @@ def test_organiser_list_gives_hosts() -> None:
     [t] = talks_of(html)
     assert t["hosts"] == ["Giulio Biroli", "Stéphane Mallat", "Gabriel Peyré"]
     assert [p.name for p in t["speakers"]] == ["Jane Doe"]
+
+
+def test_declared_event_with_junk_values_gives_no_invented_record() -> None:
+    html = page('<script type="application/ld+json">{"@type": "Event", "startDate": "not a date", '
+                '"performer": [null, 5, {"name": ""}], "location": []}</script>'
+                '<script type="application/ld+json">{"@type": "Event", "name": </script>')
+    assert talks_of(html) == []

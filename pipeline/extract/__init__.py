@@ -245,7 +245,10 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
     if doc.meta.get("events"):
         from pipeline.extract.events import event_fields
 
-        return [event_fields(ev, doc.base_url) for ev in doc.meta["events"]], list(doc.warnings)
+        declared = [d for d in (event_fields(ev, doc.base_url) for ev in doc.meta["events"])
+                    if d["title"] or d["speakers"] or d["date"]]
+        if declared:  # events that declare nothing usable leave the page to its visible text
+            return declared, list(doc.warnings)
     sections = flyer_sections(doc)
     if sections:
         return [talk for sub in sections for talk in extract(sub)[0]], list(doc.warnings)

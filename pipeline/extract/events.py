@@ -11,6 +11,7 @@ matches the declared one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,8 +36,10 @@ def _list(v: Any) -> list:
 
 
 def _person(v: Any, base: str | None) -> Person | None:
+    if not isinstance(v, (str, dict)):
+        return None  # a number or null where a performer should be names nobody
     name = _text(v)
-    if not name:
+    if not name or not re.search(r"[^\W\d_]", name):
         return None
     name, honorific = split_honorific(name)
     p = Person(name=name, honorific=honorific)
