@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -17,8 +18,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline import dataset
+from pipeline.ignore import FILE_NAME as IGNORE_FILE
+from pipeline.ignore import IgnoreEntry, IgnoreFileError, load_ignore, reason_for
 from pipeline.ingest import SourceResult, list_sources, merge_records, process_source
+from pipeline.isolate import Limits, read_isolated
 from pipeline.models import SourceStatus, Talk
+
+DEFAULT_LIMITS = Limits()
 
 EPILOG = """examples:
   ingest raw/ --out normalized/           read every source under raw/, write the dataset
@@ -29,22 +35,32 @@ EPILOG = """examples:
 
 
 def run(raw: Path, progress: bool, debug: bool = False, out: Path | None = None,
-        merge_sources: bool = False) -> tuple[list[Talk], list[SourceStatus]]:
+        merge_sources: bool = False, limits: Limits | None = DEFAULT_LIMITS) -> tuple[list[Talk], list[SourceStatus]]:
     """Read every source under `raw` (never the output folder `out`) and return merged talk
-    records and source status lines."""
+    records and source status lines.
+
+    Each source is read in a worker process under `limits` (time, memory); `limits=None`
+    reads them one by one in this process, with no limits (for debugging).
+    """
     paths = list_sources(raw, exclude=out)
-    results: list[SourceResult] = []
     err = Console(stderr=True, soft_wrap=True)
+
+    def read_all(done: Callable[[Path, SourceResult], None]) -> list[SourceResult]:
+        if limits is None:
+            results = []
+            for p in paths:
+                results.append(process_source(raw, p, debug))
+                done(p, results[-1])
+            return results
+        return read_isolated(raw, paths, limits, debug, on_done=done)
+
     if progress and len(paths) > 3 and err.is_terminal:
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       TextColumn("{task.description}"), console=err, transient=True) as bar:
             task = bar.add_task("", total=len(paths))
-            for p in paths:
-                bar.update(task, description=escape(p.name[:40]))
-                results.append(process_source(raw, p, debug))
-                bar.advance(task)
+            results = read_all(lambda p, _: bar.update(task, advance=1, description=escape(p.name[:40])))
     else:
-        results = [process_source(raw, p, debug) for p in paths]
+        results = read_all(lambda p, _: None)
     for r in results:
         if r.status.status == "error":
             err.print(f"[red]error[/red] {escape(r.status.path)}: {escape(r.status.error or '')}",
@@ -104,6 +120,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--merge-sources", action="store_true",
                     help="one record per talk across sources (same talk_key): first source wins, gaps filled "
                          "from the others; by default each source keeps its own record")
+    ap.add_argument("--ignore-file", type=Path, metavar="FILE",
+                    help=f"for --check: sources that legitimately yield no talk, one per line as "
+                         f"'PATTERN  # reason' (default: RAW/{IGNORE_FILE})")
+    ap.add_argument("--timeout", type=_positive(float), default=Limits.seconds, metavar="SECONDS",
+                    help=f"time limit for reading one source (default {Limits.seconds:g})")
+    ap.add_argument("--memory", type=_positive(int), default=Limits.memory_mb, metavar="MB",
+                    help=f"memory limit for reading one source (default {Limits.memory_mb})")
+    ap.add_argument("--jobs", type=_positive(int, zero=True), default=Limits.jobs, metavar="N",
+                    help=f"sources read at once, each in its own worker process (default {Limits.jobs}); "
+                         f"0 reads them in this process with no time or memory limit, for debugging")
     ap.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     ap.add_argument("--debug", action="store_true", help="show Python tracebacks of internal errors")
     ap.add_argument("--json-summary", action="store_true", help="print the summary as JSON on stdout")
@@ -112,10 +138,23 @@ def main(argv: list[str] | None = None) -> int:
     if not a.raw.is_dir():
         console.print(f"ingest: {a.raw} is not a folder", markup=False, highlight=False)
         return 2
-    talks, sources = run(a.raw, progress=not a.quiet, debug=a.debug, out=a.out, merge_sources=a.merge_sources)
+    ignored: list[IgnoreEntry] = []
+    if a.check:
+        try:
+            ignored = load_ignore(a.ignore_file or a.raw / IGNORE_FILE)
+        except IgnoreFileError as e:
+            console.print(f"ingest: {e}", markup=False, highlight=False, soft_wrap=True)
+            return 2
+    limits = Limits(seconds=a.timeout, memory_mb=a.memory, jobs=a.jobs) if a.jobs else None
+    try:
+        talks, sources = run(a.raw, progress=not a.quiet, debug=a.debug, out=a.out,
+                             merge_sources=a.merge_sources, limits=limits)
+    except KeyboardInterrupt:
+        console.print(f"ingest: interrupted; {a.out} was not changed", markup=False, highlight=False)
+        return 130
     files = dataset.render(talks, sources)
     if a.check:
-        return _check(a, files, sources, console)
+        return _check(a, files, sources, ignored, console)
     try:
         dataset.write(a.out, files)
     except OSError as e:
@@ -131,23 +170,58 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _positive(kind: type, zero: bool = False) -> Callable[[str], float]:
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value < 0 or (value == 0 and not zero):
+            raise argparse.ArgumentTypeError(f"must be {'at least 0' if zero else 'above 0'}: {text!r}")
+        return value
+    return parse
+
+
 def _check(a: argparse.Namespace, files: dict[str, bytes], sources: list[SourceStatus],
-           console: Console) -> int:
-    failed = [s for s in sources if s.status == "error"]
-    for s in failed:
-        console.print(f"FAIL {s.path}: {s.error}", markup=False, highlight=False, soft_wrap=True)
+           ignored: list[IgnoreEntry], console: Console) -> int:
+    """The CI gate: every source parses and yields a talk (or is ignored with a reason), and OUT is current."""
+    def say(text: str) -> None:
+        console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+    failed = []
+    for s in sources:
+        entry = reason_for(ignored, s.path)
+        if s.status == "ok":
+            if entry:
+                say(f"note {s.path}: has {len(s.talk_ids)} talk(s) but is listed in the ignore file "
+                    f"(line {entry.line}); remove the entry")
+        elif entry:
+            say(f"ignored {s.path}: {s.status}; {entry.reason}")
+        elif s.status == "error":
+            failed.append(s)
+            say(f"FAIL {s.path}: {s.error}")
+        else:
+            failed.append(s)
+            say(f"FAIL {s.path}: no talk found ({'; '.join(s.warnings) or 'nothing recognised'})")
+    for e in ignored:
+        if not any(e.matches(s.path) for s in sources):
+            say(f"note: ignore file line {e.line} ({e.pattern}) matches no source; remove it")
     stale = dataset.stale_files(a.out, files)
     for name, why in stale:
-        console.print(f"STALE {a.out / name}: {why}", markup=False, highlight=False, soft_wrap=True)
+        say(f"STALE {a.out / name}: {why}")
+    invalid = [] if stale else dataset.invalid_lines(a.out)
+    for where in invalid:
+        say(f"INVALID {where}")
     hint = f"run `ingest {a.raw} --out {a.out}` and commit the result"
     if failed:
-        console.print(f"fix or remove the failing source(s), then {hint}", markup=False, highlight=False,
-                      soft_wrap=True)
-    elif stale:
-        console.print(hint, markup=False, highlight=False, soft_wrap=True)
-    if failed or stale:
+        ignore_file = a.ignore_file or a.raw / IGNORE_FILE
+        say(f"fix or remove the failing source(s), or, if a source truly announces no talk, list it in "
+            f"{ignore_file} as 'PATH  # reason'; then {hint}")
+    elif stale or invalid:
+        say(hint)
+    if failed or stale or invalid:
         return 1
-    console.print(f"ok: {len(sources)} sources parse and {a.out} is current", markup=False, highlight=False)
+    say(f"ok: {len(sources)} sources parse and {a.out} is current")
     return 0
 
 

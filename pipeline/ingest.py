@@ -132,6 +132,27 @@ def relative_name(root: Path, path: Path) -> str:
     return rel
 
 
+def error_result(root: Path, path: Path, message: str) -> SourceResult:
+    """The status line of a source whose reading was stopped from outside (time or memory limit).
+
+    Its kind and hash come from a cheap look at the file, never from reading it again.
+    """
+    digest, head = hashlib.sha256(), b""
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                head = head or chunk
+                digest.update(chunk)
+    except OSError:
+        pass
+    try:
+        kind = sniff(head[:65536]) if head else "unknown"
+    except Exception:  # noqa: BLE001 - only a label for the error line
+        kind = "unknown"
+    return SourceResult(SourceStatus(path=relative_name(root, path), kind=kind, sha256=digest.hexdigest(),
+                                     status="error", error=message))
+
+
 def process_source(root: Path, path: Path, debug: bool = False) -> SourceResult:
     rel = relative_name(root, path)
     empty_sha = hashlib.sha256(b"").hexdigest()
