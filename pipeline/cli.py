@@ -135,6 +135,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json-summary", action="store_true", help="print the summary as JSON on stdout")
     a = ap.parse_args(argv)
     console = Console(stderr=True, soft_wrap=True)
+    try:
+        return _ingest(a, console)
+    except Exception as e:  # a bug outside any one source: one line, the traceback only with --debug
+        if a.debug:
+            raise
+        console.print(f"ingest: internal error ({type(e).__name__}: {' '.join(str(e).split())[:200]}); "
+                      f"{a.out} was not changed; rerun with --debug for the details",
+                      markup=False, highlight=False, soft_wrap=True)
+        return 3
+
+
+def _ingest(a: argparse.Namespace, console: Console) -> int:
+    """The run `main` parsed the arguments for: read, then write or check."""
     if not a.raw.is_dir():
         console.print(f"ingest: {a.raw} is not a folder", markup=False, highlight=False)
         return 2

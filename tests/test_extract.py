@@ -810,3 +810,15 @@ def test_bare_urls_in_plain_text_are_links() -> None:
     [t] = talks_of(text, "text")
     assert {(lk.url, lk.kind) for lk in t["links"]} == {
         ("https://www.youtube.com/watch?v=abc123XYZ", "video"), ("https://example.org/slides/entropy.pdf", "slides")}
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Images elsewhere", "Images elsewhere"),          # two words that could pass for a name
+    ("Talk by Emmy Noether", None),                    # the page names its speaker, not the talk
+    ("Emmy Noether", None),                            # the page is titled with the speaker's name
+])
+def test_front_matter_title_beside_a_speaker_key(title: str, expected: str | None) -> None:
+    page = f'---\ntitle: "{title}"\nspeaker: Emmy Noether\ndate: 2025-05-06\n---\n![logo](logo.png)\n'
+    (talk,) = talks_of(page, "jekyll")
+    assert talk["title"] == expected
+    assert names(talk) == ["Emmy Noether"]

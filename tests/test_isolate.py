@@ -105,3 +105,38 @@ def test_limits_are_command_line_options(tmp_path, capsys):
     assert bad.value.code == 2 and "--timeout: must be above 0" in capsys.readouterr().err
     assert run_ingest(raw, "--out", tmp_path / "o", "--timeout", "30", "--memory", "1500", "--jobs", "1",
                       "--quiet") == 0
+
+
+def test_a_bug_outside_any_source_is_one_line_without_traceback(tmp_path, monkeypatch, capsys):
+    from pipeline import cli
+
+    raw = _corpus(tmp_path)
+    out = tmp_path / "out"
+
+    def broken(*args, **kwargs):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(cli, "merge_records", broken)
+    assert run_ingest(raw, "--out", out, "--quiet") == 3
+    err = capsys.readouterr().err
+    assert err.strip() == f"ingest: internal error (KeyError: 'boom'); {out} was not changed; " \
+                          f"rerun with --debug for the details"
+    assert not out.exists()
+    with pytest.raises(KeyError):
+        run_ingest(raw, "--out", out, "--quiet", "--debug")
+
+
+def test_source_errors_reach_stderr_as_one_line_each(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    raw = _corpus(tmp_path)
+    (raw / "junk.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    r = subprocess.run([sys.executable, "-m", "pipeline.cli", str(raw), "--out", str(tmp_path / "o"), "--quiet"],
+                       cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error junk.pdf: ")
+    assert "Traceback" not in r.stderr

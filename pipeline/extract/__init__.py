@@ -53,8 +53,10 @@ def _apply_front_matter(cands: list[Candidate], fm: dict, ctx: PageContext, sing
     speaker = next((_fm_str(fm, k) for k in _FM_SPEAKER_KEYS if _fm_str(fm, k)), None)
     talk_title = next((_fm_str(fm, k) for k in _FM_TITLE_KEYS if _fm_str(fm, k)), None)
     c = cands[0] if cands else None
+    # a page titled with its speaker's name, unless the front matter names the speaker apart
     title_is_name = bool(title and looks_like_name(split_honorific(title)[0]) and len(title.split()) <= 5
-                         and not series_from_title(title))
+                         and not series_from_title(title)
+                         and (not speaker or speaker.casefold().split() == title.casefold().split()))
     if c is None:
         if not (speaker or title_is_name or talk_title):
             return cands
@@ -63,14 +65,16 @@ def _apply_front_matter(cands: list[Candidate], fm: dict, ctx: PageContext, sing
     if not c.title:
         if talk_title:
             c.title = talk_title
-        elif title_is_name or speaker:
+        if not c.title and (title_is_name or speaker):
             for k in _FM_SUBTITLE_KEYS:
                 v = _fm_str(fm, k)
                 if v and not find_dates(v) and len(v) > 8:
                     c.title = v
                     break
-        elif title and not series_from_title(title) and not find_dates(title) and \
-                not re.search(r"\b(abstract|résumé|home|index|about)\b", title, re.I):
+        # the page title, unless it names the page (a name, a series, a date) rather than the talk
+        if not c.title and title and not title_is_name and not series_from_title(title) \
+                and not find_dates(title) and not (speaker and speaker.casefold() in title.casefold()) \
+                and not re.search(r"\b(abstract|résumé|home|index|about)\b", title, re.I):
             c.title = title
     if not c.speaker_lines and not c.people:
         if speaker:
