@@ -178,3 +178,33 @@ def test_file_by_file_fallback_killed_between_renames_leaves_each_file_whole(pre
     now = _snapshot(out)
     for name in (dataset.TALKS, dataset.SOURCES):
         assert now[name] in (before[name], new[name])
+
+
+def test_ctrl_c_stops_the_run_and_its_workers_and_changes_nothing(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "normalized"
+    raw.mkdir()
+    (raw / "a.txt").write_text(GOOD, "utf-8")
+    assert run_ingest(raw, "--out", out, "--quiet") == 0
+    old = _snapshot(out)
+    for i in range(4000):  # about 10 s of reading on 2 cores
+        (raw / f"{i:04d}.txt").write_text(GOOD.replace("Graphs", f"Rings {i}"), "utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", str(raw), "--out", str(out), "--quiet",
+                             "--jobs", "2"], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    time.sleep(2.5)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: the whole process group
+    _, err = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the run finished before the interrupt (a very fast machine)")
+    assert proc.returncode == 130
+    assert err.strip() == f"ingest: interrupted; {out} was not changed"
+    assert _snapshot(out) == old
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # the workers and the forkserver go with the run
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("worker processes outlived the interrupted run")
