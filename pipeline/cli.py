@@ -21,7 +21,7 @@ from pipeline import dataset
 from pipeline.ignore import FILE_NAME as IGNORE_FILE
 from pipeline.ignore import IgnoreEntry, IgnoreFileError, load_ignore, reason_for
 from pipeline.ingest import SourceResult, list_sources, merge_records, process_source
-from pipeline.isolate import Limits, read_isolated
+from pipeline.isolate import Limits, WorkerStartError, read_isolated
 from pipeline.models import SourceStatus, Talk
 
 DEFAULT_LIMITS = Limits()
@@ -46,13 +46,21 @@ def run(raw: Path, progress: bool, debug: bool = False, out: Path | None = None,
     err = Console(stderr=True, soft_wrap=True)
 
     def read_all(done: Callable[[Path, SourceResult], None]) -> list[SourceResult]:
-        if limits is None:
+        def in_process() -> list[SourceResult]:
             results = []
             for p in paths:
                 results.append(process_source(raw, p, debug))
                 done(p, results[-1])
             return results
-        return read_isolated(raw, paths, limits, debug, on_done=done)
+
+        if limits is None:
+            return in_process()
+        try:
+            return read_isolated(raw, paths, limits, debug, on_done=done)
+        except WorkerStartError as e:
+            err.print(f"ingest: {e}; reading in this process, without time or memory limits",
+                      markup=False, highlight=False, soft_wrap=True)
+            return in_process()
 
     if progress and len(paths) > 3 and err.is_terminal:
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -24,6 +24,10 @@ from pathlib import Path
 from pipeline.ingest import SourceResult, error_result, process_source
 
 
+class WorkerStartError(RuntimeError):
+    """Worker processes cannot be started here (no forkserver socket, process limits)."""
+
+
 @dataclass(frozen=True)
 class Limits:
     """What one source may cost. `seconds` is wall time; `memory_mb` is the worker's address space."""
@@ -130,9 +134,12 @@ def read_isolated(root: Path, paths: list[Path], limits: Limits, debug: bool = F
     results: list[SourceResult | None] = [None] * len(paths)
     if not paths:
         return []
-    ctx = _context()
+    try:
+        ctx = _context()
+        workers = [_Worker(ctx, limits, debug, work) for _ in range(min(limits.jobs, len(paths)))]
+    except OSError as e:
+        raise WorkerStartError(f"cannot start worker processes ({e.strerror or e})") from e
     queue: Iterable[tuple[int, Path]] = iter(enumerate(paths))
-    workers = [_Worker(ctx, limits, debug, work) for _ in range(min(limits.jobs, len(paths)))]
     pending = len(paths)
 
     def finish(w: _Worker, result: SourceResult) -> None:

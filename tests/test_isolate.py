@@ -140,3 +140,17 @@ def test_source_errors_reach_stderr_as_one_line_each(tmp_path):
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error junk.pdf: ")
     assert "Traceback" not in r.stderr
+
+
+def test_without_worker_processes_the_run_reads_in_process_and_says_so(tmp_path, monkeypatch, capsys):
+    from pipeline import isolate
+
+    def no_processes():
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(isolate, "_context", no_processes)
+    raw = _corpus(tmp_path)
+    assert run_ingest(raw, "--out", tmp_path / "o", "--quiet") == 0
+    assert capsys.readouterr().err.strip() == ("ingest: cannot start worker processes (Permission denied); "
+                                               "reading in this process, without time or memory limits")
+    assert len(read_jsonl(tmp_path / "o" / "talks.jsonl")) == 2
