@@ -30,14 +30,26 @@ _MD_SIGNAL = re.compile(r"^(#{1,6}\s|\s*[-*+]\s+\S|\|.*\|\s*$)|\*\*\S|\[[^\]]+\]
 def _is_binary(head: bytes) -> bool:
     if not head:
         return False
-    if b"\x00" in head[:4096]:
+    head = head[:4096]
+    nuls = head.count(0)
+    if nuls:
         # UTF-16 text has NULs too; a BOM says it is text
-        return not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
-    ctrl = sum(1 for c in head[:4096] if c < 9 or 13 < c < 32)
-    return ctrl / min(len(head), 4096) > 0.05
+        if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+            return False
+        if nuls > len(head) // 20:
+            return True
+        head = head.replace(b"\x00", b"")  # a few stray NULs in text (a damaged copy): the reader drops them
+        if not head:
+            return True
+    ctrl = sum(1 for c in head if c < 9 or 13 < c < 32)
+    return ctrl / len(head) > 0.05
 
 
 def _zip_kind(data: bytes) -> str:
+    from pipeline.readers import ZIP_MAX_ENTRIES, zip_entries
+
+    if zip_entries(data) > ZIP_MAX_ENTRIES:  # listing them would take seconds; the reader refuses it
+        return "pptx" if b"ppt/" in data[:65536] else "binary"
     try:
         with zipfile.ZipFile(BytesIO(data)) as z:
             names = z.namelist()
@@ -159,6 +171,7 @@ def _decode_head(chunk: bytes) -> str:
     for bom, enc in _BOMS:
         if chunk.startswith(bom):
             return chunk[len(bom):].decode(enc, errors="ignore")
+    chunk = chunk.replace(b"\x00", b"")  # stray NULs (binary data never gets here)
     try:
         return chunk.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 
 from pipeline.document import Document
 from pipeline.normalize.text import repair
-from pipeline.readers.htmlblocks import html_to_blocks
+from pipeline.readers.htmlblocks import check_size, html_to_blocks
 from pipeline.readers.structured import meta_tags, page_events
 
 _CHROME_ATTR = re.compile(r"cookie|consent|gdpr|banner|navbar|breadcrumb|sidebar|share|social|skip-link", re.I)
@@ -23,6 +23,7 @@ _CHROME_ATTR = re.compile(r"cookie|consent|gdpr|banner|navbar|breadcrumb|sidebar
 
 def read_html(text: str) -> Document:
     text = repair(text)
+    check_size(text)
     soup = BeautifulSoup(text, "lxml")
     title = soup.title.get_text(" ", strip=True) if soup.title else None
     base = soup.find("base", href=True)
@@ -30,16 +31,24 @@ def read_html(text: str) -> Document:
     meta = meta_tags(soup)
     for tag in soup.find_all(["script", "style", "noscript", "template", "svg", "iframe"]):
         tag.decompose()
+    # chrome that wraps the main content stays; marking the ancestors of <main>/<article> once
+    # keeps this linear (asking each chrome element whether it holds one is quadratic when they nest)
+    holds_main: set[int] = set()
+    for m in soup.find_all(["main", "article"]):
+        for p in m.parents:
+            if id(p) in holds_main:
+                break  # its ancestors are marked already
+            holds_main.add(id(p))
     for tag in soup.find_all(lambda t: isinstance(t, Tag) and t.attrs is not None and _CHROME_ATTR.search(
             " ".join([*(t.get("class") or []), t.get("id") or "", t.get("role") or ""]))):
-        if not tag.find(["main", "article"]):
+        if id(tag) not in holds_main and not tag.decomposed:
             tag.decompose()
     main = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.find("article")
     if main is None:
         for tag in soup.find_all(["nav", "header", "footer", "aside"]):
             tag.decompose()
         main = soup.body or soup
-    blocks = html_to_blocks(str(main))
+    blocks = html_to_blocks(main)  # the parsed tree itself: parsing it again costs as much as the first time
     doc = Document(blocks=blocks, meta={"html_title": title, "events": events, "meta_tags": meta})
     if base:
         doc.base_url = base["href"]

@@ -46,21 +46,100 @@ class FrontMatterError(ValueError):
     """The YAML front matter could not be read safely."""
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """The safe loader (plain data only: no Python objects, nothing executed) with a budget of aliases.
+
+    Aliases (`*name`) are shared, not copied, but a merge key (`<<: [*a, *a]`) does copy, so a
+    few levels of aliases can make a few hundred bytes build billions of values.
+    """
+
+    max_aliases = 16
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > self.max_aliases:
+                raise FrontMatterError(f"uses more than {self.max_aliases} YAML aliases (*name)")
+        return super().compose_node(parent, index)
+
+
+_MAX_EXPANDED = 10_000
+
+
+def _expanded_size(root: Any, limit: int = _MAX_EXPANDED) -> int | None:
+    """Number of values in `root` with aliases expanded (capped at limit + 1); None when it contains itself."""
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        children = list(node.values()) if isinstance(node, dict) else node if isinstance(node, list) else None
+        if children is None:
+            continue
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            total = 1 + len(children) * isinstance(node, dict)
+            total += sum(sizes.get(id(c), 1) for c in children)
+            sizes[key] = min(total, limit + 1)
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            return None
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if isinstance(c, (dict, list)))
+    return sizes.get(id(root), 1)
+
+
+def _tag_name(problem: str) -> str | None:
+    m = re.search(r"constructor for the tag '([^']+)'", problem)
+    return m.group(1).replace("tag:yaml.org,2002:", "!!") if m else None
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
-    """Return (front matter, body, warning). YAML is read only with the safe loader."""
+    """Return (front matter, body, warning). YAML is read only with the safe loader.
+
+    Front matter that cannot be read safely (invalid YAML, tags for Python objects, an alias
+    bomb, nesting deeper than Python can follow) is ignored with a one-line warning; the
+    body is read either way.
+    """
     m = _FRONT.match(text)
     if not m:
         return {}, text, None
+    body = text[m.end():]
+    loader = _FrontMatterLoader(m.group(1) or "")
     try:
-        data = yaml.safe_load(m.group(1) or "")
+        data = loader.get_single_data()
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
         problem = getattr(e, "problem", None) or type(e).__name__
-        return {}, text[m.end():], f"front matter is not valid YAML{where} ({problem}); read the body only"
+        tag = _tag_name(problem)
+        if tag:
+            problem = f"the tag {tag[:80]} is not plain data"
+        return {}, body, f"front matter is not valid YAML{where} ({problem}); read the body only"
+    except FrontMatterError as e:
+        return {}, body, f"front matter {e}; front matter ignored, body read"
+    except RecursionError:
+        return {}, body, "front matter is nested too deeply to read; front matter ignored, body read"
+    finally:
+        loader.dispose()
+    if loader.aliases:
+        size = _expanded_size(data)
+        if size is None:
+            return {}, body, "front matter contains itself through a YAML alias; front matter ignored, body read"
+        if size > _MAX_EXPANDED:
+            return {}, body, (f"front matter expands to over {_MAX_EXPANDED:,} values through YAML aliases; "
+                              f"front matter ignored, body read")
     if not isinstance(data, dict):
-        return {}, text[m.end():], None
-    return data, text[m.end():], None
+        return {}, body, None
+    return data, body, None
 
 
 def _prose(value: str) -> bool:

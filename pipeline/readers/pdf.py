@@ -27,6 +27,7 @@ import re
 import struct
 import time
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -321,6 +322,124 @@ class _OverBudget(Exception):
     pass
 
 
+# ------------------------------------------------------------------ hostile streams
+
+MB = 1024 * 1024
+# decoded bytes of one stream: a flyer's page content is a few hundred KB, a heavy vector
+# poster a few MB; a font program a few MB. Past this a stream is a decompression bomb.
+MAX_STREAM = 64 * MB
+HEAVY_CONTENT = 1 * MB  # content streams larger than this are checked for drawing operations
+MAX_PATH_OPS = 50_000  # pdfminer spends ~25 us per operator: past this, shapes are dropped unread
+MAX_CONTENT = 32 * MB  # a content stream larger than this is not interpreted at all
+_PATH_OP = re.compile(rb"(?<![^\s])(?:re|[mlcvyh])(?=\s)")
+_STRING = rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)"
+_NUMBER = rb"[-+]?(?:\d+\.?\d*|\.\d+)"
+_NAME = rb"/[^\s/\[\]()<>{}]+"
+# what a heavy content stream keeps: text objects (strings matched whole, so an 'ET' inside
+# one does not end them), transformations and saved states, graphics states, forms, and text
+# state set outside a text object; shapes, colours and images go
+_KEEP_TEXT = re.compile(
+    rb"(?:BT\s(?:" + _STRING + rb"|<[^<>]*>|[^(<])*?(?<![^\s\])>])ET"
+    rb"|(?:" + _NUMBER + rb"\s+){6}cm|[qQ]"
+    rb"|" + _NAME + rb"\s+(?:gs|Do|" + _NUMBER + rb"\s+Tf)"
+    rb"|" + _NUMBER + rb"\s+T[cwzLsr]"
+    rb")(?=[\s/\[(<]|$)", re.S)
+
+
+class _StreamTooLarge(PdfError):
+    def __init__(self) -> None:
+        super().__init__(f"damaged PDF: a stream inflates to over {MAX_STREAM // MB} MB "
+                         f"(a decompression bomb?); not read")
+
+
+class _BoundedZlib:
+    """Stands in for the zlib module inside pdfminer while one PDF is read.
+
+    pdfminer inflates every stream whole (`zlib.decompress`), and retries a damaged one a
+    byte at a time while concatenating bytes (quadratic): one small stream can become
+    gigabytes, or hours. Here both stop at MAX_STREAM.
+    """
+
+    error = zlib.error
+
+    @staticmethod
+    def decompress(data: bytes, *args: Any, **kwargs: Any) -> bytes:
+        d = zlib.decompressobj()
+        out = d.decompress(data, MAX_STREAM + 1)
+        if len(out) > MAX_STREAM:
+            raise _StreamTooLarge
+        if not d.eof:
+            raise zlib.error("incomplete or truncated stream")
+        return out
+
+    @staticmethod
+    def decompressobj(*args: Any, **kwargs: Any) -> Any:
+        return zlib.decompressobj(*args, **kwargs)
+
+
+def _inflate_damaged(data: bytes) -> bytes:
+    """What a stream with a bad checksum or a cut end inflates to (pdfminer's retry, linear and bounded)."""
+    d = zlib.decompressobj()
+    out: list[bytes] = []
+    size = 0
+    step = 4096  # at most ~4 MB of output per step
+    for pos in range(0, len(data), step):
+        piece = data[pos:pos + step]
+        saved = d.copy()
+        try:
+            chunk = d.decompress(piece)
+        except zlib.error:
+            d = saved
+            for i in range(len(piece)):  # find where the damage starts: keep what precedes it
+                try:
+                    out.append(d.decompress(piece[i:i + 1]))
+                except zlib.error:
+                    if pos + i < len(data) - 3:  # not in the checksum at the end: really damaged
+                        raise
+                    break
+            break
+        size += len(chunk)
+        if size > MAX_STREAM:
+            raise _StreamTooLarge
+        out.append(chunk)
+    return b"".join(out)
+
+
+@contextlib.contextmanager
+def _bounded_streams() -> Any:
+    from pdfminer import pdftypes
+
+    saved = pdftypes.zlib, pdftypes.decompress_corrupted
+    pdftypes.zlib, pdftypes.decompress_corrupted = _BoundedZlib, _inflate_damaged  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        pdftypes.zlib, pdftypes.decompress_corrupted = saved
+
+
+def _lighten(stream: Any, cache: dict[Any, Any]) -> None:
+    """Drop the shapes from a content stream with very many drawing operations; keep its text.
+
+    A page of a million line segments would keep pdfminer busy for half a minute; with only its
+    text objects and the state they depend on kept, the text is read in a couple of seconds.
+    """
+    key = ("lightened", id(stream))
+    if cache.get(key) is stream:
+        return
+    cache[key] = stream
+    data = stream.get_data()
+    if len(data) <= HEAVY_CONTENT:
+        return
+    if len(data) > MAX_CONTENT:
+        stream.data = b""
+        cache["dropped"] = cache.get("dropped", 0) + len(data)
+        return
+    ops = len(_PATH_OP.findall(data))
+    if ops > MAX_PATH_OPS:
+        stream.data = b"\n".join(m.group(0) for m in _KEEP_TEXT.finditer(data))
+        cache["shapes"] = cache.get("shapes", 0) + ops
+
+
 def _collector_class() -> type:
     from pdfminer.converter import PDFLayoutAnalyzer
     from pdfminer.pdffont import PDFUnicodeNotDefined
@@ -483,6 +602,13 @@ def _interpreter_class(cache: dict[Any, Any]) -> type:
             if name == "Form" and xobj.get("Resources") is not None and not _scan_fonts(xobj.get("Resources"), cache):
                 return
             super().do_Do(xobjid_arg)
+
+        def execute(self, streams: Any) -> None:
+            for obj in streams:
+                stream = resolve1(obj)
+                if isinstance(stream, PDFStream):
+                    _lighten(stream, cache)
+            super().execute(streams)
 
     return TextInterpreter
 
@@ -987,6 +1113,8 @@ def _open(data: bytes) -> Any:
         raise PdfError("damaged PDF: no PDF header")
     try:
         pdf = pdfplumber.open(BytesIO(data))
+    except PdfError:
+        raise
     except Exception as e:
         cause = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
         if isinstance(cause, PDFPasswordIncorrect):
@@ -1134,7 +1262,8 @@ def read_pdf(data: bytes, max_pages: int = 300, time_budget: float = 20.0) -> Do
     noisy.setLevel(logging.WARNING)
     noisy.propagate = False
     try:
-        return _read(data, max_pages, deadline, over, heard)
+        with _bounded_streams():
+            return _read(data, max_pages, deadline, over, heard)
     finally:
         noisy.removeHandler(heard)
         noisy.setLevel(level)
@@ -1210,16 +1339,25 @@ def _read_pages(pdf: Any, pages: list[Any], total: int, doc: Document, deadline:
             continue
         mb = page.mediabox if hasattr(page, "mediabox") else (0, 0, 0, 0)
         device = collector_cls(pdf.rsrcmgr, deadline, (float(mb[0]), float(mb[1])), font_cache)
+        before = font_cache.get("shapes", 0), font_cache.get("dropped", 0)
         try:
             interpreter_cls(pdf.rsrcmgr, device).process_page(page.page_obj)
         except _OverBudget:
             raise over from None
+        except PdfError:
+            raise
         except RecursionError:
             failed.append(f"page {pno}: nested too deeply")
             continue
         except Exception as e:
             failed.append(f"page {pno}: {str(e).strip().splitlines()[0][:80] if str(e).strip() else type(e).__name__}")
             continue
+        shapes, dropped = font_cache.get("shapes", 0) - before[0], font_cache.get("dropped", 0) - before[1]
+        if shapes:
+            doc.warnings.append(f"page {pno} has {shapes:,} drawing operations; its shapes were skipped, "
+                                f"its text was read")
+        if dropped:
+            doc.warnings.append(f"page {pno} has {dropped // MB} MB of drawing instructions; not read")
         chars = [c for c in device.chars if c.text and c.text != "\n"]
         for c in chars:
             if c.text in ("\u00a0", "\t", "\u2002", "\u2003", "\u2009"):

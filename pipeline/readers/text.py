@@ -16,6 +16,7 @@ from email.message import EmailMessage
 
 from pipeline.document import Block, Document
 from pipeline.normalize.text import decode_bytes, repair
+from pipeline.readers import ReaderError
 from pipeline.readers.htmlblocks import html_to_blocks
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -72,6 +73,14 @@ def _part_text(part: EmailMessage) -> tuple[str, list[str]]:
 
 def read_email(data: bytes) -> Document:
     """Read an RFC 822 message: headers to metadata, the best body part to blocks."""
+    try:
+        return _read_email(data)
+    except RecursionError:
+        # the email package parses and walks nested MIME parts recursively
+        raise ReaderError("e-mail parts are nested too deeply to read") from None
+
+
+def _read_email(data: bytes) -> Document:
     msg = email.message_from_bytes(data, policy=email.policy.default)
     meta = {k.lower(): str(v) for k, v in (("subject", msg.get("subject")), ("from", msg.get("from")),
                                            ("date", msg.get("date")), ("to", msg.get("to")))
