@@ -6,17 +6,20 @@ and nothing more: the worker is killed, the source gets a one-line error, a fres
 takes the next source, and the run goes on. Workers also cap their address space, so one
 file cannot take the machine's memory; several work at once, so the run is faster too.
 
-Workers are forked from a forkserver that has the pipeline already imported: starting one
-costs milliseconds, and no worker inherits the parent's threads (a progress bar has one).
+Workers are forked from a forkserver that has the pipeline imported and warmed up
+(`pipeline.preload`): starting one costs milliseconds, and no worker inherits the parent's
+threads (a progress bar has one).
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import signal
+import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -79,7 +82,8 @@ class _Worker:
     def __init__(self, ctx: mp.context.BaseContext, limits: Limits, debug: bool, work: Work) -> None:
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_serve, args=(child, limits.memory_mb, debug, work), daemon=True)
-        self.proc.start()
+        with _main_hidden():
+            self.proc.start()
         child.close()
         self.job: tuple[int, Path] | None = None
         self.deadline = 0.0
@@ -104,10 +108,32 @@ class _Worker:
         self.conn.close()
 
 
+@contextlib.contextmanager
+def _main_hidden() -> Iterator[None]:
+    """Start a worker without re-running the caller's `__main__` in it.
+
+    multiprocessing re-imports the parent's main script in each new process; that script may
+    be stdin or `-c` (which cannot be re-read) or a program with side effects. Workers need
+    nothing from it: their code and `work` live in importable modules.
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__dict__["__spec__"] = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
+
+
 def _context() -> mp.context.BaseContext:
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["pipeline.ingest"])
+        ctx.set_forkserver_preload(["pipeline.preload"])
         return ctx
     return mp.get_context("spawn")
 

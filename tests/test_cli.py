@@ -306,7 +306,7 @@ def test_bad_inputs_are_reported_and_the_run_goes_on(bad_raw: Path, tmp_path: Pa
 
     talks = read_jsonl(out / "talks.jsonl")
     assert not any("Secret" in (t["title"] or "") for t in talks)
-    seeds = [p.name for p in SEED_RAW.iterdir()]
+    seeds = [p.name for p in SEED_RAW.glob("[!.]*")]
     assert all(src[name]["status"] == "ok" for name in seeds)
     assert {p for t in talks for s in t["sources"] for p in [s["path"]]} >= set(seeds)
 

@@ -154,3 +154,18 @@ def test_without_worker_processes_the_run_reads_in_process_and_says_so(tmp_path,
     assert capsys.readouterr().err.strip() == ("ingest: cannot start worker processes (Permission denied); "
                                                "reading in this process, without time or memory limits")
     assert len(read_jsonl(tmp_path / "o" / "talks.jsonl")) == 2
+
+
+def test_a_caller_whose_main_script_cannot_be_reread_still_gets_workers(tmp_path):
+    """`python -c` (or a script on stdin) calling the library: workers must not re-run `__main__`."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    raw = _corpus(tmp_path)
+    args = [str(raw), "--out", str(tmp_path / "o"), "--quiet"]
+    code = f"from pipeline import cli; raise SystemExit(cli.main({args!r}))"
+    r = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "error" not in r.stderr and "Traceback" not in r.stderr, r.stderr[-800:]
+    assert len(read_jsonl(tmp_path / "o" / "talks.jsonl")) == 2
