@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import BaseModel
+
 from pipeline.document import Document
 from pipeline.extract.candidate import Candidate
 from pipeline.extract.context import PageContext, context_defaults, page_context, series_from_title
@@ -15,7 +17,7 @@ from pipeline.extract.sections import flyer_sections
 from pipeline.extract.segment import Segmenter
 from pipeline.normalize.dates import find_dates, find_time
 from pipeline.normalize.people import known_given_name, looks_like_name, split_honorific
-from pipeline.normalize.text import clean_inline
+from pipeline.normalize.text import clean_inline, valid_unicode
 
 _FM_TITLE_KEYS = ("talk_title", "talk-title", "talktitle")
 _FM_SPEAKER_KEYS = ("speaker", "speakers", "presenter", "presenters", "lecturer")
@@ -241,7 +243,31 @@ def merge_schedule(full: list[dict], schedule: list[dict]) -> list[dict]:
 
 
 def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
-    """All talks of a document as field dictionaries (not yet records), plus page warnings."""
+    """All talks of a document as field dictionaries (not yet records), plus page warnings.
+
+    Every string is valid Unicode (lone surrogates from JSON or YAML escapes become U+FFFD), so
+    the records can always be written as UTF-8.
+    """
+    talks, warnings = _extract(doc)
+    return [_valid(d) for d in talks], [valid_unicode(w) for w in warnings]
+
+
+def _valid(value: Any) -> Any:
+    """`value` with every string in it (nested lists, dicts and models too) made valid Unicode."""
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if isinstance(value, list):
+        return [_valid(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_valid(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _valid(v) for k, v in value.items()}
+    if isinstance(value, BaseModel):
+        return type(value).model_validate(_valid(value.model_dump()))
+    return value
+
+
+def _extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
     if doc.meta.get("deck"):
         from pipeline.extract.deck import extract_deck
 
@@ -255,7 +281,7 @@ def extract(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
             return declared, list(doc.warnings)
     sections = flyer_sections(doc)
     if sections:
-        return [talk for sub in sections for talk in extract(sub)[0]], list(doc.warnings)
+        return [talk for sub in sections for talk in _extract(sub)[0]], list(doc.warnings)
     lines = to_lines(doc)
     ctx = page_context(doc, lines)
     seg = Segmenter(lines, ctx.order, ctx.year)

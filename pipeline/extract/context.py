@@ -35,8 +35,9 @@ _NUMBERED = re.compile(r"^(?:guest|invited|keynote|plenary|public)?\s*(?:talk|le
                        r"(?:#\s?|no\.?\s?|nr\.?\s?)?\d+\s*[:.–-]\s+", re.I)
 _SEMESTER = re.compile(r"^\s*(?:(?:" + "|".join(SEMESTERS) + r")(?:\s+term)?\s*)?"
                        r"(?:\d{4}(?:[/-]\d{2,4})?)?\s*[:\-–]?\s*", re.I)
-_HOSTS_VERB = re.compile(r"((?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'-]+\s+){1,3}"
-                         r"[A-Z][\w'-]+)*)\s+(?:invite|host|organi[sz]e|run|coordinate)s?\b")
+# name words are bounded: an unbounded run ('A-A-A-...') would make the scan quadratic
+_HOSTS_VERB = re.compile(r"((?:[A-Z][\w'-]{1,40}\s+){1,3}[A-Z][\w'-]{1,40}(?:\s*(?:,|and|&)\s*"
+                         r"(?:[A-Z][\w'-]{1,40}\s+){1,3}[A-Z][\w'-]{1,40})*)\s+(?:invite|host|organi[sz]e|run|coordinate)s?\b")
 _VENUE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w.'-]*\s+){0,4}(?i:room|hall|auditorium|building|bldg|"
                        r"theatre|theater|lab|salle|amphi\w*|hörsaal|raum)\b\.?\s*[\w.-]*(?:\s+\d+\w*)?)")
 _ONLINE = re.compile(r"\b(?:over|on|via|using|through)\s+(Zoom|Teams|Google Meet|Webex|Skype|BigBlueButton)\b|"

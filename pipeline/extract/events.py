@@ -27,6 +27,8 @@ def _text(v: Any) -> str | None:
         v = v[0] if v else None
     if isinstance(v, dict):
         v = v.get("name") or v.get("@value")
+    if isinstance(v, bool):
+        return None  # 'true' / 'false' where a text should be says nothing
     t = clean_inline(str(v)) if v not in (None, "") else None
     return None if t is None or is_placeholder(t) else t
 
@@ -99,7 +101,7 @@ def event_fields(ev: dict, base: str | None) -> dict[str, Any]:
         "speakers": speakers,
         "date": date,
         "start": start.isoformat() if start else None,
-        "end": end.isoformat() if end else None,
+        "end": end.isoformat() if end and start else None,  # an end alone says nothing of when the talk is
         "timezone": zone,
         "location": location,
         "abstract": reflow(str(description)) if isinstance(description, str) and not is_placeholder(description)

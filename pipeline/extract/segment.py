@@ -208,6 +208,11 @@ def table_entry(line: Line, order: str | None, year: int | None) -> Candidate | 
         i = cols.get(f)
         return (cells[i] if i is not None and i < len(cells) else "").strip()
 
+    def cell_links(f: str) -> list:
+        """The links in a column's cell; a row shorter than its header has none there."""
+        i = cols.get(f)
+        return line.cell_links[i] if line.cell_links and i is not None and i < len(line.cell_links) else []
+
     c = Candidate(origin="row", locator=line.text[:60])
     if not find_dates(cell("date"), order, year):
         return None
@@ -217,7 +222,7 @@ def table_entry(line: Line, order: str | None, year: int | None) -> Candidate | 
     c.location = cell("location") or None
     c.title = cell("title") or None
     if cell("speaker"):
-        links = line.cell_links[cols["speaker"]] if line.cell_links else []
+        links = cell_links("speaker")
         c.speaker_lines.append((_linked_name_first(cell("speaker"), links), [], links))
     c.affiliation = cell("affiliation") or None
     if cell("abstract"):
@@ -225,8 +230,7 @@ def table_entry(line: Line, order: str | None, year: int | None) -> Candidate | 
     for i, lks in enumerate(line.cell_links or []):
         if i != cols.get("title"):
             c.links.extend(lks)
-    if cols.get("title") is not None and line.cell_links:
-        c.links.extend(line.cell_links[cols["title"]])
+    c.links.extend(cell_links("title"))
     if not c.speaker_lines and c.title and _NOT_TALK.search(c.title):
         return None
     if not c.speaker_lines and not c.title:

@@ -117,19 +117,19 @@ def find_dates(text: str, order: str | None = None, default_year: int | None = N
     """
     text = _DIGIT_DASH.sub("-", text)  # '2024–07–02' (en dashes from typesetting); same length, spans stay valid
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where an earlier pattern's date lies (a list of spans is quadratic)
     for kind, rx in DATE_PATTERNS:
         if kind in ("md", "dm") and not allow_bare_md:
             continue
         for m in rx.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if any(taken[m.start():m.end()]):
                 continue
             if kind in ("md", "dm") and not m.group("wd"):
                 continue
             dm = _to_date(kind, m, order, default_year)
             if dm:
                 found.append(dm)
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda d: d.start)
     return found
 

@@ -22,7 +22,9 @@ NOT_NAME = set(_P["not_name_words"])
 
 _HON_RX = re.compile(r"^(?:(" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?:\s+|(?<=\.)))+", re.I)
 _POS_RX = re.compile(r"^(" + "|".join(re.escape(p) for p in POSITIONS) + r")(?![\w])", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# an address starts where its run of address characters starts: trying every position inside a long
+# run ('1.1.1.1...') would make the scan quadratic
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _URL = re.compile(r"https?://\S+")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*|[A-Z]\.|\w+-\w+)$")
 _AND_ROLE = re.compile(r"\s+(?:and|&)\s+(?:an?\s+)?(?=(?:" + "|".join(re.escape(p) for p in POSITIONS) + r")\b)", re.I)
@@ -216,10 +218,21 @@ def parse_people(text: str, bold: list[str] | None = None) -> list[Person]:
     return people
 
 
+def _drop_parenthesised(text: str) -> str:
+    """`text` without '(...)' spans, each from a '(' to the next ')' (re.sub(r"\\([^)]*\\)", "") in linear time:
+    the pattern rescans the rest of the text from every unclosed '(')."""
+    out, i = [], 0
+    while (j := text.find("(", i)) >= 0 and (k := text.find(")", j)) >= 0:
+        out.append(text[i:j])
+        i = k + 1
+    out.append(text[i:])
+    return "".join(out)
+
+
 def name_list(text: str) -> list[str]:
     """Names in a list such as 'A, B and C' or 'A & B Ext:7913' (hosts, organisers)."""
-    t = _EMAIL.sub("", text)
-    t = re.sub(r"\([^)]*\)", "", t)
+    t = " ".join(_EMAIL.sub("", text).split())  # one space between words keeps the splitting below linear
+    t = _drop_parenthesised(t)
     t = re.sub(r"\b(?:ext|tel|phone)\.?\s*:?\s*[\d\s-]+", "", t, flags=re.I)
     names = []
     for part in re.split(r"\s*[,;/]\s*|\s+(?:and|&|und|et)\s+", t):

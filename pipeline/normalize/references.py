@@ -7,7 +7,7 @@ reference; a recording or slide link is a talk link of the matching kind.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlparse
+from urllib.parse import quote, urljoin, urlsplit
 
 from pipeline.models import Link, Reference
 from pipeline.normalize.text import clean_inline
@@ -56,6 +56,8 @@ def parse_reference(text: str, url: str | None = None) -> Reference | None:
         return None
     t = re.sub(r"^\[\d+\]\s*|^\d{1,2}[.)]\s+", "", t)
     t = _LATEX_ESCAPE.sub(r"\1", t)  # '10.1007/978-3-030-99524-9\_24' as LaTeX typeset it
+    if not t:
+        return None  # a bare entry number ('[1]') cites nothing
     url = _LATEX_ESCAPE.sub(r"\1", url) if url else url
     both = t + " " + (url or "")
     doi = DOI.search(both)
@@ -85,8 +87,7 @@ def link_kind(url: str, label: str | None) -> str:
     lab = label or ""
     if VIDEO.search(lab) or re.search(r"youtube|youtu\.be|vimeo|watch|zoom\.us/rec/", url, re.I):
         return "video"
-    if SLIDES.search(lab) or SLIDES.search(urlparse(url).path) or SLIDES.search(urlparse(url).netloc) \
-            or SLIDES.search(url):
+    if SLIDES.search(lab) or SLIDES.search(url):  # the whole URL: its host and path, never parsed (it may not parse)
         return "slides"
     if is_paper_link(url, label):
         return "paper"
@@ -98,20 +99,49 @@ def link_kind(url: str, label: str | None) -> str:
 
 
 def absolute_url(href: str, base: str | None) -> str | None:
-    """An absolute http(s) URL, or None when `href` is relative and no base is known."""
+    """An absolute http(s) URL, or None when `href` is relative and no base is known.
+
+    The result always makes a valid `Link`: the scheme in lower case, blanks percent-encoded,
+    a host present. A URL that cannot be parsed (`http://[::1`), a relative base and any other
+    scheme give None.
+    """
     href = href.strip().strip("<>")
     if not href or href.startswith("#"):
         return None
     if re.match(r"^https?://", href, re.I):
-        return href.replace(" ", "%20")
-    if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):
+        url = href
+    elif re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):
         return None  # mailto:, tel:, javascript:, ...
-    if href.startswith("//"):
-        return "https:" + href
-    if base:
-        return urljoin(base, href).replace(" ", "%20")
-    return None
+    elif href.startswith("//"):
+        url = "https:" + href
+    elif base:
+        try:
+            url = urljoin(base, href)
+        except ValueError:  # a base that does not parse ('http://[')
+            return None
+    else:
+        return None
+    return _http_url(url)
+
+
+_BLANK = re.compile(r"\s")
+_HTTP = re.compile(r"^(https?)://", re.I)
+
+
+def _http_url(url: str) -> str | None:
+    """`url` as a valid absolute http(s) URL (lower-case scheme, blanks escaped), or None."""
+    m = _HTTP.match(url)
+    if not m:
+        return None
+    url = m.group(1).lower() + _BLANK.sub(lambda b: quote(b.group(0)), url[len(m.group(1)):])
+    try:
+        if not urlsplit(url).netloc:
+            return None  # 'http:///x': no host
+    except ValueError:  # 'http://[::1': not a URL
+        return None
+    return url
 
 
 def make_link(url: str, label: str | None) -> Link:
+    """A talk link; `url` must be absolute http(s) (from `absolute_url`), else pydantic raises a ValueError."""
     return Link(url=url, label=clean_inline(label), kind=link_kind(url, label))

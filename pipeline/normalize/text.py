@@ -34,8 +34,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[st
             break
     if text is None and declared:
         try:
-            text = data.decode(declared)
-        except (LookupError, UnicodeDecodeError):
+            text = data.decode(_charset(declared))
+        except (LookupError, ValueError):  # unknown name, not a charset, or bytes it cannot decode
             warnings.append(f"declared charset {declared!r} does not fit the bytes; detected instead")
     if text is None:
         try:
@@ -45,7 +45,32 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[st
             text = data.decode(enc, errors="replace")
             warnings.append(f"text is not UTF-8; decoded as {enc}")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    return text, warnings
+    return valid_unicode(text), warnings
+
+
+# codecs Python knows that are not character sets of documents: escapes, IDNA, UTF-7 (a page
+# declaring one of these would be decoded into surrogates, or fail in the codec)
+_NOT_CHARSETS = {"unicode_escape", "raw_unicode_escape", "punycode", "idna", "utf_7", "undefined"}
+
+
+def _charset(declared: str) -> str:
+    """The codec of a declared charset name; LookupError when it names no character set."""
+    info = codecs.lookup(declared)  # LookupError for unknown names, ValueError for a NUL inside
+    name = info.name.replace("-", "_")
+    if name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        raise LookupError(f"{declared!r} is not a character set")
+    return info.name
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """`text` without lone surrogates (a JSON or YAML escape such as \\ud800): each becomes U+FFFD.
+
+    Such a string cannot be encoded as UTF-8, so a record holding one could not be written.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def _western(text: str) -> bool:
@@ -91,7 +116,7 @@ def clean_inline(text: str | None) -> str | None:
     """One-line field value: no markdown markers, single spaces, trimmed. '' becomes None."""
     if text is None:
         return None
-    t = unicodedata.normalize("NFC", text)
+    t = unicodedata.normalize("NFC", valid_unicode(text))
     t = _ZERO_WIDTH.sub("", t)
     t = _MD_MARKERS.sub("", t)
     t = re.sub(r"\s+", " ", _SPACES.sub(" ", t)).strip()
@@ -125,18 +150,31 @@ def reflow(text: str) -> str:
             if len(prev) > 110 and re.search(r"[.!?:;)\"”’]$", prev):
                 paragraphs.append(cur)
                 cur = ln
-            elif re.search(r"\w-$", cur):
+            elif (word := _hyphenated_word(cur)) is not None:
                 # 'de-/tail' is one word; 'non-/Euclidean', 'self-/supervised', 'COVID-/19' keep the hyphen
-                word = re.search(r"(\w+)-$", cur).group(1)
                 if re.match(r"[a-z]", ln) and word.islower() and word not in HYPHEN_PREFIXES:
-                    cur = cur[:-1] + ln
-                else:
-                    cur = cur + ln
+                    cur = cur[:-1]
+                cur += ln  # in place: a paragraph of many short lines stays linear
             else:
-                cur = cur + " " + ln
+                cur += " " + ln
         paragraphs.append(cur)
     out = [clean_inline(p) for p in paragraphs]
     return "\n\n".join(p for p in out if p)
+
+
+_WORD_HYPHEN = re.compile(r"(\w+)-$")
+
+
+def _hyphenated_word(text: str) -> str | None:
+    """The word `text` ends with when it ends with a hyphen right after a word ('de-' -> 'de'), else None.
+
+    Only the end is looked at (a word is far shorter than 200 characters), so calling this
+    after every joined line does not rescan the whole paragraph.
+    """
+    if not text.endswith("-"):
+        return None
+    m = _WORD_HYPHEN.search(text[-200:])
+    return m.group(1) if m else None
 
 
 PLACEHOLDER = re.compile(

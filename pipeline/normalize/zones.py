@@ -25,7 +25,8 @@ _LABEL_RX = re.compile(
                              for k in sorted(LABELS, key=len, reverse=True) if len(k) > 1)
     + r")(?![\w])", re.I)
 _OFFSET_RX = re.compile(r"(?<![\w])(?:UTC|GMT)\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?(?![\d:])", re.I)
-_CITY_TIME_RX = re.compile(r"\b([A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)?)\s+(?:time|local time|heure|zeit)\b|"
+# words of a city name are bounded: an unbounded run ('A-A-A-...') would make the scan quadratic
+_CITY_TIME_RX = re.compile(r"\b([A-Z][\w'.-]{1,40}(?:\s[A-Z][\w'.-]{1,40})?)\s+(?:time|local time|heure|zeit)\b|"
                            r"\b(?:heure de|time in)\s+([A-Z][\w'-]+)")
 _CLOCK_BEFORE = re.compile(r"(?:\d|\b[ap]\.?m\.?|\bh|\buhr)\s*[(\[]?\s*$", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
@@ -101,8 +102,11 @@ def find_zone_label(text: str) -> ZoneLabel | None:
         if lab:
             found.append((m.start(), lab))
             break
+    in_offset = bytearray(len(text))  # a list of spans would make many offsets quadratic
+    for o in offsets:
+        in_offset[o.start():o.end()] = b"\x01" * (o.end() - o.start())
     for m in _LABEL_RX.finditer(text):
-        if any(o.start() <= m.start() < o.end() for o in offsets):
+        if in_offset[m.start()]:
             continue  # the 'UTC' of 'UTC+3:30'
         lab = _word_label(text, m)
         if lab:
@@ -211,10 +215,11 @@ def find_city_zone(text: str, exclude_countries: frozenset[str] = frozenset(),
 
 
 def valid_zone(name: str) -> bool:
+    """True when `name` is an IANA zone that zoneinfo can load ('America' is a folder, not a zone)."""
     try:
         ZoneInfo(name)
         return True
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
 
 

@@ -85,7 +85,10 @@ def read(data: bytes, kind: str, origin: dict | None = None) -> Document:
                           f"{MAX_TEXT_CHARS:,} characters are not read")
     url = (origin or {}).get("final_url") or (origin or {}).get("url")
     if isinstance(url, str) and re.match(r"https?://", url):
-        doc.base_url = urljoin(url, doc.base_url) if doc.base_url else url  # <base href> may be relative
+        try:
+            doc.base_url = urljoin(url, doc.base_url) if doc.base_url else url  # <base href> may be relative
+        except ValueError:  # an address that does not parse ('http://[') resolves nothing
+            doc.base_url = None
     return doc
 
 

@@ -66,6 +66,16 @@ class _FrontMatterLoader(yaml.SafeLoader):
                 raise FrontMatterError(f"uses more than {self.max_aliases} YAML aliases (*name)")
         return super().compose_node(parent, index)
 
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        """A date YAML cannot build (`2024-13-45`) stays the text it is, as Jekyll would show it."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
+
 
 _MAX_EXPANDED = 10_000
 
@@ -113,13 +123,14 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     if not m:
         return {}, text, None
     body = text[m.end():]
-    loader = _FrontMatterLoader(m.group(1) or "")
+    loader = None
     try:
+        loader = _FrontMatterLoader(m.group(1) or "")  # its reader already rejects control characters
         data = loader.get_single_data()
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
-        problem = getattr(e, "problem", None) or type(e).__name__
+        problem = getattr(e, "problem", None) or getattr(e, "reason", None) or type(e).__name__
         tag = _tag_name(problem)
         if tag:
             problem = f"the tag {tag[:80]} is not plain data"
@@ -128,8 +139,12 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
         return {}, body, f"front matter {e}; front matter ignored, body read"
     except RecursionError:
         return {}, body, "front matter is nested too deeply to read; front matter ignored, body read"
+    except (ValueError, TypeError, OverflowError) as e:  # a value the safe constructors cannot build
+        problem = " ".join(str(e).split())[:120]
+        return {}, body, f"front matter holds a value YAML cannot read ({problem}); front matter ignored, body read"
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if loader.aliases:
         size = _expanded_size(data)
         if size is None:
