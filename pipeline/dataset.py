@@ -102,17 +102,15 @@ def _temp_file(path: Path, data: bytes, mode_of: Path | None = None) -> str:
 
 def _swap_folder(target: Path, files: dict[str, bytes]) -> bool:
     """Build the new folder beside `target` and swap it in atomically; False when that cannot be done here."""
-    if sys.platform != "linux" or (target.exists() and not target.is_dir()):
+    exists = target.exists()
+    if sys.platform != "linux" or (exists and not target.is_dir()):
         return False
-    old = list(os.scandir(target)) if target.exists() else []
+    old = list(os.scandir(target)) if exists else []
     if any(e.is_dir(follow_symlinks=False) for e in old):
         return False
     stage = Path(tempfile.mkdtemp(prefix=_STAGE.format(name=target.name, pid=os.getpid()), dir=target.parent))
     try:
-        if target.exists():
-            os.chmod(stage, stat.S_IMODE(target.stat().st_mode))
-        else:
-            os.chmod(stage, 0o777 & ~_umask())
+        os.chmod(stage, stat.S_IMODE(target.stat().st_mode) if exists else 0o777 & ~_umask())
         for e in old:  # everything else in the folder comes along, as hard links
             if e.name not in files and not _our_temp(e.name):
                 if e.is_symlink():
@@ -122,7 +120,7 @@ def _swap_folder(target: Path, files: dict[str, bytes]) -> bool:
         for name, data in files.items():
             os.replace(_temp_file(stage / name, data, mode_of=target / name), stage / name)
         _fsync_dir(stage)
-        if target.exists():
+        if exists:
             _exchange(stage, target)
         else:
             os.rename(stage, target)  # nothing to swap with: one rename is atomic already

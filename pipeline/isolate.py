@@ -19,7 +19,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -165,7 +165,7 @@ def read_isolated(root: Path, paths: list[Path], limits: Limits, debug: bool = F
         workers = [_Worker(ctx, limits, debug, work) for _ in range(min(limits.jobs, len(paths)))]
     except OSError as e:
         raise WorkerStartError(f"cannot start worker processes ({e.strerror or e})") from e
-    queue: Iterable[tuple[int, Path]] = iter(enumerate(paths))
+    queue: Iterator[tuple[int, Path]] = iter(enumerate(paths))
     pending = len(paths)
 
     def finish(w: _Worker, result: SourceResult) -> None:
